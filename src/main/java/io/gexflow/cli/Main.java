@@ -1,0 +1,48 @@
+package io.gexflow.cli;
+
+import io.gexflow.io.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code bin/gexflow}: one sub-command per pipeline step. */
+@Command(
+        name = "gexflow",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Steps of the gexflow pipeline: each verb reads files and writes files.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing sub-command");
+    }
+
+    /** Builds the command line with the one-line error handling every verb shares. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(
+                (ex, cmd, parseResult) -> {
+                    cmd.getErr().println("gexflow " + cmd.getCommandName() + ": error: " + oneLine(ex));
+                    if (!(ex instanceof InputException) && System.getenv("GEXFLOW_DEBUG") != null) {
+                        ex.printStackTrace(cmd.getErr());
+                    }
+                    return ex instanceof InputException ? 2 : 1;
+                });
+        return cl;
+    }
+
+    static String oneLine(Throwable ex) {
+        String msg = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        if (!(ex instanceof InputException) && ex.getMessage() == null && ex.getCause() != null) {
+            msg = oneLine(ex.getCause());
+        }
+        return msg.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
