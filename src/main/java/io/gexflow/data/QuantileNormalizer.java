@@ -1,0 +1,67 @@
+package io.gexflow.data;
+
+/**
+ * Quantile normalisation of samples (DESIGN/spec dgex.md, preprocessing step 2).
+ *
+ * <p>Reference distribution: {@code quantile[r] = mean over reference samples of the r-th smallest
+ * value}. Each sample value is replaced by {@code quantile[rank - 1]}, where rank is the 1-based
+ * average rank of the value among its sample's values (ties share the average) truncated to an
+ * integer, as the reference code does. The reference is accumulated one sample at a time, so the
+ * memory is O(features).
+ */
+public final class QuantileNormalizer {
+    private final double[] sortedSums;
+    private long samples;
+
+    public QuantileNormalizer(int features) {
+        this.sortedSums = new double[features];
+    }
+
+    /** Adds one reference (training) sample. */
+    public void accumulate(float[] row, int offset) {
+        float[] sorted = java.util.Arrays.copyOfRange(row, offset, offset + sortedSums.length);
+        java.util.Arrays.sort(sorted);
+        for (int r = 0; r < sorted.length; r++) {
+            sortedSums[r] += sorted[r];
+        }
+        samples++;
+    }
+
+    /** The reference quantiles: mean of the r-th smallest values. */
+    public double[] reference() {
+        if (samples == 0) {
+            throw new IllegalStateException("no reference samples");
+        }
+        double[] q = new double[sortedSums.length];
+        for (int r = 0; r < q.length; r++) {
+            q[r] = sortedSums[r] / samples;
+        }
+        return q;
+    }
+
+    /** Replaces a sample's values in place by the reference quantile of their truncated average rank. */
+    public static void apply(double[] reference, float[] row, int offset) {
+        int n = reference.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(row[offset + a], row[offset + b]));
+        float[] out = new float[n];
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && row[offset + order[j + 1]] == row[offset + order[i]]) {
+                j++;
+            }
+            // 1-based ranks i+1 .. j+1 tie: average rank, truncated
+            int rank = (int) (((i + 1) + (j + 1)) / 2.0);
+            float v = (float) reference[rank - 1];
+            for (int k = i; k <= j; k++) {
+                out[order[k]] = v;
+            }
+            i = j + 1;
+        }
+        System.arraycopy(out, 0, row, offset, n);
+    }
+}

@@ -1,0 +1,73 @@
+package io.gexflow.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An output file that only appears under its final name when it is complete: bytes go to a hidden
+ * temporary sibling, and {@link #commit()} renames it; {@link #close()} without commit deletes it.
+ */
+public final class AtomicFile implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private boolean committed;
+
+    public AtomicFile(Path target) {
+        this.target = target.toAbsolutePath();
+        Path dir = this.target.getParent();
+        try {
+            Files.createDirectories(dir);
+            this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create output in " + dir, e);
+        }
+    }
+
+    /** Where to write now. */
+    public Path temp() {
+        return temp;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Moves the finished temporary file to its final name. */
+    public void commit() {
+        try {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + temp + " to " + target, e);
+        }
+    }
+
+    /** Writes a whole text file atomically. */
+    public static void writeString(Path target, String content) {
+        try (AtomicFile f = new AtomicFile(target)) {
+            Files.writeString(f.temp(), content);
+            f.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort: the temp name is hidden and never taken for output
+            }
+        }
+    }
+}

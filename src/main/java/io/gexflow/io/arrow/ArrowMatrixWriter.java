@@ -1,0 +1,227 @@
+package io.gexflow.io.arrow;
+
+import io.gexflow.io.AtomicFile;
+import io.gexflow.io.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Streams rows into a gexflow matrix file, one record batch every {@code batchRows} rows, so memory
+ * is bounded by one batch. The file appears under its name only after {@link #close()} succeeds;
+ * {@link #abort()} (or an exception before close) leaves nothing behind.
+ */
+public final class ArrowMatrixWriter implements AutoCloseable {
+    private final AtomicFile out;
+    private final BufferAllocator allocator;
+    private final VectorSchemaRoot root;
+    private final FileChannel channel;
+    private final ArrowFileWriter writer;
+    private final int nFeatures;
+    private final int batchRows;
+    private final List<ObsColumn> obs;
+    private final VarCharVector idVector;
+    private final FixedSizeListVector xVector;
+    private int rowsInBatch;
+    private long rowsWritten;
+    private boolean closed;
+
+    /**
+     * @param features feature ids, stored as {@value MatrixFile#META_FEATURES}
+     * @param obs per-sample annotation columns written between id and x
+     * @param metadata more schema metadata (provenance under {@value MatrixFile#META_PROVENANCE})
+     */
+    public ArrowMatrixWriter(Path file, List<String> features, List<ObsColumn> obs, Map<String, String> metadata,
+            int batchRows) {
+        this.nFeatures = features.size();
+        this.batchRows = MatrixFile.batchRowsFor(nFeatures, batchRows);
+        this.obs = List.copyOf(obs);
+        Map<String, String> meta = new LinkedHashMap<>(metadata);
+        meta.put(MatrixFile.META_FEATURES, Json.write(features).strip());
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field(MatrixFile.ID, FieldType.notNullable(ArrowType.Utf8.INSTANCE), null));
+        for (ObsColumn c : this.obs) {
+            fields.add(new Field(c.name(), FieldType.nullable(arrowType(c.type())), null));
+        }
+        Field item = new Field("item",
+                FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)), null);
+        fields.add(new Field(MatrixFile.X, FieldType.notNullable(new ArrowType.FixedSizeList(nFeatures)),
+                List.of(item)));
+        this.out = new AtomicFile(file);
+        this.allocator = new RootAllocator();
+        try {
+            this.root = VectorSchemaRoot.create(new Schema(fields, meta), allocator);
+            this.idVector = (VarCharVector) root.getVector(MatrixFile.ID);
+            this.xVector = (FixedSizeListVector) root.getVector(MatrixFile.X);
+            this.channel = FileChannel.open(out.temp(), StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            this.writer = new ArrowFileWriter(root, null, channel);
+            writer.start();
+            allocateBatch();
+        } catch (IOException e) {
+            abort();
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public ArrowMatrixWriter(Path file, List<String> features, List<ObsColumn> obs, Map<String, String> metadata) {
+        this(file, features, obs, metadata, MatrixFile.DEFAULT_BATCH_ROWS);
+    }
+
+    private static ArrowType arrowType(ObsColumn.Type t) {
+        return switch (t) {
+            case UTF8 -> ArrowType.Utf8.INSTANCE;
+            case INT -> new ArrowType.Int(32, true);
+            case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+        };
+    }
+
+    private void allocateBatch() {
+        root.clear();
+        xVector.setInitialCapacity(batchRows);
+        root.allocateNew();
+        Float4Vector data = (Float4Vector) xVector.getDataVector();
+        long n = (long) batchRows * nFeatures;
+        if (data.getValueCapacity() < n) {
+            data.allocateNew((int) n);
+        }
+        rowsInBatch = 0;
+    }
+
+    /** Appends one sample; {@code obsValues} holds one value (String, Integer, Double or null) per obs column. */
+    public void write(String id, List<?> obsValues, float[] x, int offset) {
+        if (obsValues.size() != obs.size()) {
+            throw new IllegalArgumentException("expected " + obs.size() + " obs values, got " + obsValues.size());
+        }
+        int row = rowsInBatch;
+        idVector.setSafe(row, id.getBytes(StandardCharsets.UTF_8));
+        for (int c = 0; c < obs.size(); c++) {
+            setObs(root.getVector(obs.get(c).name()), obs.get(c).type(), row, obsValues.get(c));
+        }
+        xVector.setNotNull(row);
+        Float4Vector data = (Float4Vector) xVector.getDataVector();
+        ArrowBuf buf = data.getDataBuffer();
+        long base = (long) row * nFeatures;
+        for (int j = 0; j < nFeatures; j++) {
+            buf.setFloat((base + j) * Float.BYTES, x[offset + j]);
+        }
+        rowsInBatch++;
+        if (rowsInBatch == batchRows) {
+            flush();
+        }
+    }
+
+    public void write(String id, List<?> obsValues, float[] x) {
+        if (x.length != nFeatures) {
+            throw new IllegalArgumentException("row " + id + " has " + x.length + " values, expected " + nFeatures);
+        }
+        write(id, obsValues, x, 0);
+    }
+
+    private static void setObs(FieldVector v, ObsColumn.Type type, int row, Object value) {
+        if (value == null) {
+            switch (type) {
+                case UTF8 -> ((VarCharVector) v).setNull(row);
+                case INT -> ((IntVector) v).setNull(row);
+                case FLOAT -> ((Float8Vector) v).setNull(row);
+            }
+            return;
+        }
+        switch (type) {
+            case UTF8 -> ((VarCharVector) v).setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
+            case INT -> ((IntVector) v).setSafe(row, ((Number) value).intValue());
+            case FLOAT -> ((Float8Vector) v).setSafe(row, ((Number) value).doubleValue());
+        }
+    }
+
+    private void flush() {
+        if (rowsInBatch == 0) {
+            return;
+        }
+        Float4Vector data = (Float4Vector) xVector.getDataVector();
+        int values = rowsInBatch * nFeatures;
+        // every feature value is present: mark the whole batch valid in one call
+        data.getValidityBuffer().setOne(0, (values + 7) / 8);
+        data.setValueCount(values);
+        xVector.setValueCount(rowsInBatch);
+        root.setRowCount(rowsInBatch);
+        try {
+            writer.writeBatch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.target(), e);
+        }
+        rowsWritten += rowsInBatch;
+        allocateBatch();
+    }
+
+    public long rowsWritten() {
+        return rowsWritten + rowsInBatch;
+    }
+
+    /** Finishes the file and gives it its name. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            flush();
+            writer.end();
+            writer.close();
+            channel.close();
+            out.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish " + out.target(), e);
+        } finally {
+            closed = true;
+            release();
+        }
+    }
+
+    /** Drops the partial file. */
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // the temp file is deleted below anyway
+        }
+        release();
+    }
+
+    private void release() {
+        if (root != null) {
+            root.close();
+        }
+        allocator.close();
+        out.close();
+    }
+}
