@@ -10,7 +10,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Steps of the gexflow pipeline: each verb reads files and writes files.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            SimulateCommand.class,
+            ConvertCommand.class,
+            SplitCommand.class,
+            NormalizeCommand.class,
+            TrainLrCommand.class,
+            TrainDgexCommand.class,
+            EvaluateCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

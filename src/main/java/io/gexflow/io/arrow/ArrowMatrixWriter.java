@@ -60,7 +60,7 @@ public final class ArrowMatrixWriter implements AutoCloseable {
         this.batchRows = MatrixFile.batchRowsFor(nFeatures, batchRows);
         this.obs = List.copyOf(obs);
         Map<String, String> meta = new LinkedHashMap<>(metadata);
-        meta.put(MatrixFile.META_FEATURES, Json.write(features).strip());
+        meta.put(MatrixFile.META_FEATURES, Json.compact(features));
         List<Field> fields = new ArrayList<>();
         fields.add(new Field(MatrixFile.ID, FieldType.notNullable(ArrowType.Utf8.INSTANCE), null));
         for (ObsColumn c : this.obs) {

@@ -1,0 +1,26 @@
+process EVALUATE {
+    label 'process_medium'
+    publishDir "${params.outdir}/dgex", mode: params.publish_dir_mode
+
+    input:
+    path test
+    path models
+
+    output:
+    path 'metrics.json', emit: metrics
+    path '{metrics.json,per_gene_mae_*.tsv,history_*.json}', emit: results
+
+    script:
+    def modelArgs = models.collect { "--model ${it.name}=${it}" }.join(' ')
+    """
+    export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    gexflow evaluate --test ${test} ${modelArgs} --baseline lr \\
+        --dataset '${params.dgex_dataset}' --test-set '${params.dgex_test_set}' --out-dir .
+    """
+
+    stub:
+    """
+    echo '{}' > metrics.json
+    touch per_gene_mae_lr.tsv
+    """
+}

@@ -1,0 +1,136 @@
+package io.gexflow.cli;
+
+import io.gexflow.data.RegressionData;
+import io.gexflow.io.GeneMap;
+import io.gexflow.io.InputException;
+import io.gexflow.io.Json;
+import io.gexflow.io.arrow.ArrowMatrixWriter;
+import io.gexflow.io.arrow.ObsColumn;
+import io.gexflow.io.gct.GctDataset;
+import io.gexflow.provenance.Provenance;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * GCT/GCTX -> gexflow matrix file, streamed {@code --chunk-samples} samples at a time. With D-GEX
+ * gene maps, each gene's value is the mean of its probes and the features are the landmark genes
+ * followed by the target genes (landmarks recorded in schema metadata).
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Convert a GCT/GCTX file to an Arrow matrix file (samples x features), optionally averaging probes to genes.")
+public final class ConvertCommand extends Verb {
+    @Option(names = "--input", required = true, description = "GCT (1.2/1.3) or GCTX file; the format is read from the content.")
+    Path input;
+
+    @Option(names = "--out", required = true, description = "Output .arrow file.")
+    Path out;
+
+    @Option(names = "--landmarks", description = "Landmark gene map (symbol<TAB>ensembl<TAB>probes).")
+    Path landmarkMap;
+
+    @Option(names = "--targets", description = "Target gene map (same format); needs --landmarks.")
+    Path targetMap;
+
+    @Option(names = "--chunk-samples", defaultValue = "1000", description = "Samples read at a time (default ${DEFAULT-VALUE}).")
+    int chunk;
+
+    @Override
+    public Integer call() {
+        if ((landmarkMap == null) != (targetMap == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--landmarks and --targets go together");
+        }
+        List<Path> inputs = new ArrayList<>(List.of(input));
+        GeneMap lm = null;
+        GeneMap tg = null;
+        if (landmarkMap != null) {
+            lm = GeneMap.read(landmarkMap);
+            tg = GeneMap.read(targetMap);
+            inputs.add(landmarkMap);
+            inputs.add(targetMap);
+        }
+        Provenance prov = provenance(null, inputs.toArray(Path[]::new));
+        try (GctDataset ds = GctDataset.open(input)) {
+            int nRows = ds.rowCount();
+            List<String> features = new ArrayList<>();
+            int[][] probeRows;
+            if (lm == null) {
+                features.addAll(ds.rowIds());
+                probeRows = new int[nRows][];
+                for (int i = 0; i < nRows; i++) {
+                    probeRows[i] = new int[] {i};
+                }
+            } else {
+                Map<String, Integer> rowOf = new HashMap<>();
+                for (int i = 0; i < nRows; i++) {
+                    rowOf.put(ds.rowIds().get(i), i);
+                }
+                List<int[]> rows = new ArrayList<>();
+                for (GeneMap.Gene g : lm.genes()) {
+                    rows.add(resolve(g, rowOf, landmarkMap));
+                    features.add(g.symbol());
+                }
+                for (GeneMap.Gene g : tg.genes()) {
+                    if (lm.symbols().contains(g.symbol())) {
+                        throw new InputException(targetMap, "gene " + g.symbol() + " is also a landmark");
+                    }
+                    rows.add(resolve(g, rowOf, targetMap));
+                    features.add(g.symbol());
+                }
+                probeRows = rows.toArray(int[][]::new);
+            }
+            Map<String, String> meta = metadata(prov);
+            if (lm != null) {
+                meta.put(RegressionData.LANDMARKS, Json.compact(lm.symbols()));
+            }
+            ArrowMatrixWriter w = new ArrowMatrixWriter(out, features, List.<ObsColumn>of(), meta);
+            try {
+                float[] row = new float[features.size()];
+                for (int from = 0; from < ds.columnCount(); from += chunk) {
+                    int to = Math.min(ds.columnCount(), from + chunk);
+                    float[] block = ds.readColumns(from, to);
+                    for (int c = from; c < to; c++) {
+                        int base = (c - from) * nRows;
+                        for (int f = 0; f < probeRows.length; f++) {
+                            double s = 0;
+                            for (int p : probeRows[f]) {
+                                float v = block[base + p];
+                                if (!Float.isFinite(v)) {
+                                    throw new InputException(input, "sample " + ds.columnIds().get(c) + ", row "
+                                            + ds.rowIds().get(p) + " has no finite value (" + v + ")");
+                                }
+                                s += v;
+                            }
+                            row[f] = (float) (s / probeRows[f].length);
+                        }
+                        w.write(ds.columnIds().get(c), List.of(), row);
+                    }
+                }
+                w.close();
+            } catch (RuntimeException e) {
+                w.abort();
+                throw e;
+            }
+            System.err.printf("converted %s: %d samples x %d features%s%n", input.getFileName(), ds.columnCount(),
+                    features.size(), lm == null ? "" : " (" + lm.genes().size() + " landmark + " + tg.genes().size() + " target genes)");
+        }
+        return 0;
+    }
+
+    private static int[] resolve(GeneMap.Gene g, Map<String, Integer> rowOf, Path map) {
+        int[] rows = new int[g.probes().size()];
+        for (int i = 0; i < rows.length; i++) {
+            Integer r = rowOf.get(g.probes().get(i));
+            if (r == null) {
+                throw new InputException(map, "probe " + g.probes().get(i) + " of gene " + g.symbol()
+                        + " is not a row of the expression file");
+            }
+            rows[i] = r;
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,165 @@
+package io.gexflow.cli;
+
+import io.gexflow.data.GeneStandardizer;
+import io.gexflow.data.QuantileNormalizer;
+import io.gexflow.data.SplitAssigner;
+import io.gexflow.io.InputException;
+import io.gexflow.io.Json;
+import io.gexflow.io.arrow.ArrowMatrixReader;
+import io.gexflow.io.arrow.ArrowMatrixWriter;
+import io.gexflow.io.arrow.MatrixFile;
+import io.gexflow.io.arrow.ObsColumn;
+import io.gexflow.provenance.Provenance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Quantile-normalises every sample onto the training samples' mean quantiles, then standardises
+ * every gene with training-split statistics, and writes one file per split. Three streaming passes
+ * over the input: memory is O(features) plus one record batch.
+ */
+@Command(name = "normalize", mixinStandardHelpOptions = true,
+        description = "Quantile normalisation + per-gene standardisation (statistics from the training split).")
+public final class NormalizeCommand extends Verb {
+    @Option(names = "--input", required = true, description = "Matrix file (.arrow) from convert.")
+    Path input;
+
+    @Option(names = "--split", required = true, description = "id<TAB>split TSV from the split step.")
+    Path splitFile;
+
+    @Option(names = "--out-dir", required = true, description = "Writes train.arrow, valid.arrow, test.arrow, normalization.json.")
+    Path outDir;
+
+    @Option(names = "--quantile", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Quantile-normalise before standardising (default ${DEFAULT-VALUE}).")
+    boolean quantile;
+
+    @Override
+    public Integer call() {
+        Map<String, String> split = readSplit(splitFile);
+        int nf;
+        double[] reference = null;
+        GeneStandardizer stats;
+        try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
+            nf = r.featureCount();
+            QuantileNormalizer qn = new QuantileNormalizer(nf);
+            stats = new GeneStandardizer(nf);
+            if (quantile) {
+                forEachRow(r, split, (id, s, x, off) -> {
+                    if (s.equals(SplitAssigner.TRAIN)) {
+                        qn.accumulate(x, off);
+                    }
+                });
+                reference = qn.reference();
+            }
+        }
+        double[] ref = reference;
+        try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
+            forEachRow(r, split, (id, s, x, off) -> {
+                if (s.equals(SplitAssigner.TRAIN)) {
+                    if (ref != null) {
+                        QuantileNormalizer.apply(ref, x, off);
+                    }
+                    stats.accumulate(x, off);
+                }
+            });
+        }
+        if (stats.count() == 0) {
+            throw new InputException(splitFile, "no training samples");
+        }
+        double[] means = stats.means();
+        double[] stds = stats.stds();
+        Provenance prov = provenance(null, input, splitFile);
+        Map<String, ArrowMatrixWriter> writers = new LinkedHashMap<>();
+        try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
+            Map<String, String> meta = new LinkedHashMap<>(r.metadata());
+            meta.putAll(metadata(prov));
+            for (String s : List.of(SplitAssigner.TRAIN, SplitAssigner.VALID, SplitAssigner.TEST)) {
+                writers.put(s, new ArrowMatrixWriter(outDir.resolve(s + ".arrow"), r.features(), List.<ObsColumn>of(), meta));
+            }
+            forEachRow(r, split, (id, s, x, off) -> {
+                if (ref != null) {
+                    QuantileNormalizer.apply(ref, x, off);
+                }
+                GeneStandardizer.apply(means, stds, x, off);
+                writers.get(s).write(id, List.of(), x, off);
+            });
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("statistics_from", SplitAssigner.TRAIN);
+            report.put("training_samples", stats.count());
+            report.put("quantile_normalised", quantile);
+            report.put("std_epsilon", GeneStandardizer.EPSILON);
+            report.put("features", r.features());
+            report.put("quantile_reference", ref);
+            report.put("means", means);
+            report.put("stds", stds);
+            report.put("provenance", prov);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            writers.forEach((s, w) -> counts.put(s, w.rowsWritten()));
+            report.put("samples", counts);
+            for (ArrowMatrixWriter w : writers.values()) {
+                w.close();
+            }
+            Json.writeFile(outDir.resolve("normalization.json"), report);
+            System.err.printf("normalised %s: %s (quantile=%b, statistics from %d training samples)%n",
+                    input.getFileName(), counts, quantile, stats.count());
+        } catch (RuntimeException e) {
+            writers.values().forEach(ArrowMatrixWriter::abort);
+            throw e;
+        }
+        return 0;
+    }
+
+    interface RowVisitor {
+        void visit(String id, String split, float[] x, int offset);
+    }
+
+    private void forEachRow(ArrowMatrixReader r, Map<String, String> split, RowVisitor v) {
+        int nf = r.featureCount();
+        while (r.nextBatch()) {
+            float[] x = r.batchX();
+            for (int i = 0; i < r.batchRows(); i++) {
+                String id = r.id(i);
+                String s = split.get(id);
+                if (s == null) {
+                    throw new InputException(splitFile, "sample " + id + " of " + input.getFileName() + " has no split");
+                }
+                for (int j = 0; j < nf; j++) {
+                    if (!Float.isFinite(x[i * nf + j])) {
+                        throw new InputException(input, "sample " + id + ", feature " + r.features().get(j)
+                                + " is not a finite number (" + x[i * nf + j] + ")");
+                    }
+                }
+                v.visit(id, s, x, i * nf);
+            }
+        }
+    }
+
+    static Map<String, String> readSplit(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new InputException(file, Files.exists(file) ? "cannot read (" + e.getMessage() + ")" : "file not found");
+        }
+        if (lines.isEmpty() || !lines.get(0).equals("id\tsplit")) {
+            throw new InputException(file, "expected header 'id<TAB>split'");
+        }
+        Map<String, String> split = new HashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\t", -1);
+            if (f.length != 2 || !List.of(SplitAssigner.TRAIN, SplitAssigner.VALID, SplitAssigner.TEST).contains(f[1])) {
+                throw new InputException(file, "line " + (i + 1) + ": expected id<TAB>train|valid|test");
+            }
+            split.put(f[0], f[1]);
+        }
+        return split;
+    }
+}

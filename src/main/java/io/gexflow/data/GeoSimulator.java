@@ -1,0 +1,151 @@
+package io.gexflow.data;
+
+import io.gexflow.io.GeneMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Generates a small GEO-format data set for the D-GEX track: probe-level log2 expression (range
+ * about 4..15 as in bgedv2), samples x probes, plus D-GEX-style landmark and target gene maps.
+ *
+ * <p>Model: k latent factors {@code z ~ N(0, I)} per sample. Landmark gene g:
+ * {@code mu_g + s_g * (a_g . z) + noise}. Target gene t mixes a linear, a saturating and a quadratic
+ * function of projections of z: {@code mu_t + s_t * (w1 u + w2 tanh(2 v) + w3 (q^2 - 1) / sqrt 2) + noise}
+ * with unit-norm projections u, v, q. The quadratic and saturating parts are what a linear model of
+ * the landmarks cannot capture and a tanh network can. Each gene is measured by one or two probes
+ * (probe = gene + affinity offset + probe noise), and some probes map to no gene, as on HG-U133A.
+ */
+public final class GeoSimulator {
+    public record Settings(int samples, int landmarks, int targets, int latent, int unmappedProbes, double noise, long seed) {}
+
+    public record Result(List<String> probes, List<String> samples, float[] sampleMajor, GeneMap landmarkMap,
+            GeneMap targetMap, Map<String, List<String>> probeMeta) {}
+
+    private GeoSimulator() {}
+
+    public static Result simulate(Settings s) {
+        Random r = new Random(s.seed());
+        int k = s.latent();
+        List<String> probes = new ArrayList<>();
+        List<String> probeGene = new ArrayList<>();
+        List<GeneMap.Gene> lm = new ArrayList<>();
+        List<GeneMap.Gene> tg = new ArrayList<>();
+        int nGenes = s.landmarks() + s.targets();
+        double[][] proj = new double[nGenes][];
+        double[][] proj2 = new double[nGenes][];
+        double[][] proj3 = new double[nGenes][];
+        double[] mu = new double[nGenes];
+        double[] scale = new double[nGenes];
+        double[][] mix = new double[nGenes][3];
+        List<Integer> probeOf = new ArrayList<>();
+        List<Double> offset = new ArrayList<>();
+        int probeNo = 1000;
+        for (int g = 0; g < nGenes; g++) {
+            boolean landmark = g < s.landmarks();
+            String symbol = String.format(Locale.ROOT, landmark ? "LM%04d" : "TG%05d", landmark ? g + 1 : g - s.landmarks() + 1);
+            String ensg = String.format(Locale.ROOT, "ENSG%011d", 900000 + g);
+            proj[g] = unit(r, k);
+            proj2[g] = unit(r, k);
+            proj3[g] = unit(r, k);
+            mu[g] = 6 + 6 * r.nextDouble();
+            scale[g] = 0.5 + r.nextDouble();
+            double w1 = r.nextDouble();
+            double w2 = r.nextDouble();
+            double w3 = r.nextDouble();
+            double norm = Math.sqrt(w1 * w1 + w2 * w2 + w3 * w3);
+            mix[g] = new double[] {w1 / norm, w2 / norm, w3 / norm};
+            int nProbes = r.nextDouble() < 0.3 ? 2 : 1;
+            List<String> ps = new ArrayList<>();
+            for (int p = 0; p < nProbes; p++) {
+                String id = (probeNo++) + (p == 0 ? "_at" : "_s_at");
+                ps.add(id);
+                probes.add(id);
+                probeGene.add(symbol);
+                probeOf.add(g);
+                offset.add(0.4 * r.nextDouble() - 0.2);
+            }
+            (landmark ? lm : tg).add(new GeneMap.Gene(symbol, ensg, List.copyOf(ps)));
+        }
+        for (int u = 0; u < s.unmappedProbes(); u++) {
+            probes.add("AFFX-" + (probeNo++) + "_at");
+            probeGene.add(null);
+            probeOf.add(-1);
+            offset.add(4 + 8 * r.nextDouble());
+        }
+        // shuffle probe order so that genes are not contiguous rows, as in a real platform file
+        int np = probes.size();
+        int[] perm = new int[np];
+        for (int i = 0; i < np; i++) {
+            perm[i] = i;
+        }
+        for (int i = np - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        List<String> probeIds = new ArrayList<>();
+        List<String> symbols = new ArrayList<>();
+        for (int i = 0; i < np; i++) {
+            probeIds.add(probes.get(perm[i]));
+            symbols.add(probeGene.get(perm[i]));
+        }
+        List<String> samples = new ArrayList<>();
+        float[] x = new float[s.samples() * np];
+        double[] z = new double[k];
+        double[] gene = new double[nGenes];
+        for (int n = 0; n < s.samples(); n++) {
+            samples.add(String.format(Locale.ROOT, "GSM%07d", 100000 + n));
+            for (int j = 0; j < k; j++) {
+                z[j] = r.nextGaussian();
+            }
+            for (int g = 0; g < nGenes; g++) {
+                double u = dot(proj[g], z);
+                double signal;
+                if (g < s.landmarks()) {
+                    signal = u;
+                } else {
+                    double v = dot(proj2[g], z);
+                    double q = dot(proj3[g], z);
+                    signal = mix[g][0] * u + mix[g][1] * Math.tanh(2 * v) + mix[g][2] * (q * q - 1) / Math.sqrt(2);
+                }
+                gene[g] = mu[g] + scale[g] * signal + s.noise() * r.nextGaussian();
+            }
+            for (int i = 0; i < np; i++) {
+                int p = perm[i];
+                int g = probeOf.get(p);
+                double v = g >= 0 ? gene[g] + offset.get(p) + 0.1 * r.nextGaussian() : offset.get(p) + 0.5 * r.nextGaussian();
+                x[n * np + i] = (float) v;
+            }
+        }
+        Map<String, List<String>> meta = new LinkedHashMap<>();
+        meta.put("pr_gene_symbol", symbols);
+        return new Result(probeIds, samples, x, new GeneMap(List.copyOf(lm)), new GeneMap(List.copyOf(tg)), meta);
+    }
+
+    private static double[] unit(Random r, int k) {
+        double[] v = new double[k];
+        double n = 0;
+        for (int j = 0; j < k; j++) {
+            v[j] = r.nextGaussian();
+            n += v[j] * v[j];
+        }
+        n = Math.sqrt(n);
+        for (int j = 0; j < k; j++) {
+            v[j] /= n;
+        }
+        return v;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += a[j] * b[j];
+        }
+        return s;
+    }
+}
