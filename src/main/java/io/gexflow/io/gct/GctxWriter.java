@@ -19,7 +19,7 @@ import java.util.Objects;
 /**
  * Writes a GCTX file in cmapPy's layout with jHDF:
  * <pre>
- * /                  attribute version = "GCTX1.0"
+ * /                  attribute version = "GCTX1.0" (as cmapPy)
  * /0/DATA/0/matrix   float32 [nColumns][nRows]  (dataset row i = sample i)
  * /0/META/ROW/id     row ids,    fixed-length UTF-8 strings
  * /0/META/ROW/&lt;f&gt;    one string dataset per row-metadata field
@@ -139,6 +139,10 @@ public final class GctxWriter {
         try {
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
             try (WritableHdfFile hdf = HdfFile.write(tmp)) {
+                // jHDF 0.13 pads some attribute messages so that jHDF itself warns when reading them
+                // back ("buffer still has N bytes remaining"); that hits its own "_jHDF" attribute, so
+                // it goes, and only cmapPy's "version" (which reads back cleanly) is written.
+                hdf.removeAttribute("_jHDF");
                 hdf.putAttribute("version", "GCTX1.0");
                 WritableGroup zero = hdf.putGroup("0");
                 zero.putGroup("DATA").putGroup("0").putDataset("matrix", matrix, matrixOptions);
