@@ -1,0 +1,330 @@
+package io.gexflow.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import javax.imageio.ImageIO;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The report's charts, drawn with JFreeChart into PNG bytes. Rendering is deterministic: fixed size,
+ * fixed palette, logical fonts, no timestamps; the PNG encoder (ImageIO) writes no time chunk.
+ */
+public final class Charts {
+    /** Default image size in pixels. */
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 540;
+
+    /** Okabe-Ito colour-blind-safe palette (without yellow, which is hard to read on white). */
+    static final Color[] PALETTE = {
+        new Color(0x00, 0x72, 0xB2), // blue
+        new Color(0xD5, 0x5E, 0x00), // vermillion
+        new Color(0x00, 0x9E, 0x73), // bluish green
+        new Color(0xCC, 0x79, 0xA7), // reddish purple
+        new Color(0xE6, 0x9F, 0x00), // orange
+        new Color(0x56, 0xB4, 0xE9), // sky blue
+        new Color(0x00, 0x00, 0x00), // black
+        new Color(0x88, 0x88, 0x88), // grey
+    };
+
+    private static final Color LR_LINE = new Color(0xB0, 0x00, 0x20);
+    private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private Charts() {}
+
+    /** Colour of the i-th series. */
+    static Color color(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
+    /** Line of the i-th series: solid for the first round of colours, then dashed, then dotted, ... */
+    static BasicStroke stroke(int i, float width) {
+        int cycle = (i / PALETTE.length) % 4;
+        float[][] dashes = {null, {9f, 5f}, {2.5f, 4f}, {12f, 4f, 2.5f, 4f}};
+        return dashes[cycle] == null
+                ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dashes[cycle], 0f);
+    }
+
+    /**
+     * Fig 1-like: overall MAE of every model as bars, with the LR overall MAE as a horizontal line.
+     *
+     * @param labels model labels, in order
+     * @param overall overall MAE of each model
+     */
+    public static JFreeChart overallBars(List<String> labels, double[] overall, OptionalDouble lrMae) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        for (int i = 0; i < labels.size(); i++) {
+            ds.addValue(overall[i], "overall MAE (this run)", labels.get(i));
+        }
+        JFreeChart chart = ChartFactory.createBarChart(
+                "Overall error per model (mean of per-gene MAE)", "model", "overall MAE",
+                ds, PlotOrientation.HORIZONTAL, false, false, false);
+        style(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, color(0));
+        r.setMaximumBarWidth(0.12);
+        CategoryAxis x = plot.getDomainAxis();
+        x.setMaximumCategoryLabelWidthRatio(0.35f); // horizontal bars: labels on the left, in full
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        double hi = 0;
+        for (double v : overall) {
+            hi = Math.max(hi, v);
+        }
+        if (lrMae.isPresent()) {
+            hi = Math.max(hi, lrMae.getAsDouble());
+            plot.addRangeMarker(marker(lrMae.getAsDouble(), "LR " + Html.f4(lrMae.getAsDouble()), LR_LINE, true));
+        }
+        y.setRange(0, hi * 1.15 + 1e-12);
+        return chart;
+    }
+
+    /**
+     * Fig 2: density of the per-gene MAE of every model, one line each (Gaussian KDE, Silverman bandwidth).
+     */
+    public static JFreeChart density(List<String> labels, List<double[]> perGeneMae) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        for (int i = 0; i < labels.size(); i++) {
+            Kde kde = Kde.silverman(perGeneMae.get(i));
+            double[] grid = kde.grid(512);
+            double[] dens = kde.evaluate(grid);
+            XYSeries s = new XYSeries(seriesKey(labels, i), false, true);
+            for (int j = 0; j < grid.length; j++) {
+                s.add(grid[j], dens[j]);
+            }
+            ds.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                "Density of per-gene MAE", "per-gene MAE", "density", ds, PlotOrientation.VERTICAL, true, false, false);
+        style(chart);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < labels.size(); i++) {
+            r.setSeriesPaint(i, color(i));
+            r.setSeriesStroke(i, stroke(i, 2.2f));
+        }
+        plot.setRenderer(r);
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+        return chart;
+    }
+
+    /**
+     * Fig 3/4: per-gene MAE of model {@code y} against model {@code x} (same gene order), with the
+     * diagonal y = x. The subtitle gives the fraction of genes below the diagonal.
+     */
+    public static JFreeChart scatter(String title, String xLabel, double[] x, String yLabel, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x and y differ in length");
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int below = 0;
+        for (int i = 0; i < x.length; i++) {
+            lo = Math.min(lo, Math.min(x[i], y[i]));
+            hi = Math.max(hi, Math.max(x[i], y[i]));
+            if (y[i] < x[i]) {
+                below++;
+            }
+        }
+        double pad = Math.max((hi - lo) * 0.04, 1e-6);
+        lo = Math.max(0, lo - pad);
+        hi = hi + pad;
+        DefaultXYDataset ds = new DefaultXYDataset();
+        ds.addSeries("genes (" + x.length + ")", new double[][] {x.clone(), y.clone()});
+        ds.addSeries("y = x", new double[][] {{lo, hi}, {lo, hi}});
+        JFreeChart chart = ChartFactory.createScatterPlot(
+                title, xLabel + ": per-gene MAE", yLabel + ": per-gene MAE", ds, PlotOrientation.VERTICAL, true, false, false);
+        style(chart);
+        chart.addSubtitle(new TextTitle(
+                String.format(Locale.ROOT, "%s has the lower error on %s of %d genes (points below the diagonal)",
+                        yLabel, Html.pct1((double) below / x.length), x.length),
+                new Font(Font.SANS_SERIF, Font.PLAIN, 13)));
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        r.setSeriesLinesVisible(0, false);
+        r.setSeriesShapesVisible(0, true);
+        r.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
+        r.setSeriesPaint(0, new Color(0x00, 0x72, 0xB2, 110));
+        r.setSeriesLinesVisible(1, true);
+        r.setSeriesShapesVisible(1, false);
+        r.setSeriesPaint(1, LR_LINE);
+        r.setSeriesStroke(1, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        plot.setRenderer(r);
+        NumberAxis xa = (NumberAxis) plot.getDomainAxis();
+        NumberAxis ya = (NumberAxis) plot.getRangeAxis();
+        xa.setRange(lo, hi);
+        ya.setRange(lo, hi);
+        return chart;
+    }
+
+    /**
+     * Fig 5-like learning curve: training-subset MAE and validation MAE per epoch, the LR overall MAE
+     * as a horizontal line, the best epoch as a vertical line.
+     */
+    public static JFreeChart learningCurve(String title, TrainingHistory h, OptionalDouble lrMae, OptionalDouble bestEpoch) {
+        XYSeries train = new XYSeries("training-subset MAE", false, true);
+        XYSeries valid = new XYSeries("validation MAE", false, true);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (TrainingHistory.Epoch e : h.epochs()) {
+            train.add(e.epoch(), e.trainMae());
+            valid.add(e.epoch(), e.validMae());
+            lo = Math.min(lo, Math.min(e.trainMae(), e.validMae()));
+            hi = Math.max(hi, Math.max(e.trainMae(), e.validMae()));
+        }
+        XYSeriesCollection ds = new XYSeriesCollection();
+        ds.addSeries(train);
+        ds.addSeries(valid);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, "epoch", "MAE", ds, PlotOrientation.VERTICAL, true, false, false);
+        style(chart);
+        XYPlot plot = chart.getXYPlot();
+        boolean fewEpochs = h.epochs().size() <= 60;
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, fewEpochs);
+        for (int i = 0; i < 2; i++) {
+            r.setSeriesPaint(i, color(i));
+            r.setSeriesStroke(i, new BasicStroke(2.0f));
+            r.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        }
+        plot.setRenderer(r);
+        if (lrMae.isPresent()) {
+            double v = lrMae.getAsDouble();
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+            plot.addRangeMarker(marker(v, "LR (this run) " + Html.f4(v), LR_LINE, false));
+        }
+        if (bestEpoch.isPresent()) {
+            plot.addDomainMarker(marker(bestEpoch.getAsDouble(),
+                    "best epoch " + (long) bestEpoch.getAsDouble(), new Color(0x33, 0x33, 0x33), true));
+        }
+        double pad = Math.max((hi - lo) * 0.08, 1e-4);
+        NumberAxis ya = (NumberAxis) plot.getRangeAxis();
+        ya.setRange(lo - pad, hi + pad);
+        NumberAxis xa = (NumberAxis) plot.getDomainAxis();
+        xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        int first = h.epochs().stream().mapToInt(TrainingHistory.Epoch::epoch).min().orElse(0);
+        int last = h.epochs().stream().mapToInt(TrainingHistory.Epoch::epoch).max().orElse(1);
+        xa.setRange(first - 0.5, Math.max(last, first + 1) + 0.5);
+        return chart;
+    }
+
+    /** Renders a chart into PNG bytes at the given size, on an opaque white background. */
+    public static byte[] png(JFreeChart chart, int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IllegalStateException("no PNG writer available in ImageIO");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Renders at the default size. */
+    public static byte[] png(JFreeChart chart) {
+        return png(chart, WIDTH, HEIGHT);
+    }
+
+    private static ValueMarker marker(double value, String label, Color color, boolean vertical) {
+        ValueMarker m = new ValueMarker(value);
+        m.setPaint(color);
+        m.setStroke(new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f));
+        m.setLabel(label);
+        m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        m.setLabelPaint(color);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+        if (vertical) {
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        } else {
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        }
+        m.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+        return m;
+    }
+
+    /** Series keys must be unique in JFreeChart: repeat labels get " (2)", " (3)"... */
+    private static String seriesKey(List<String> labels, int i) {
+        String l = labels.get(i);
+        int n = 1;
+        for (int j = 0; j < i; j++) {
+            if (labels.get(j).equals(l)) {
+                n++;
+            }
+        }
+        return n == 1 ? l : l + " (" + n + ")";
+    }
+
+    /** Theme with logical fonts (present on every JVM) and a white plot with light grid lines. */
+    private static void style(JFreeChart chart) {
+        StandardChartTheme theme = new StandardChartTheme("gexflow");
+        theme.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        theme.setLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        theme.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        theme.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setDomainGridlinePaint(GRID);
+        theme.setRangeGridlinePaint(GRID);
+        theme.setLegendBackgroundPaint(Color.WHITE);
+        theme.setShadowVisible(false);
+        theme.apply(chart);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(8, 8, 8, 12));
+    }
+}

@@ -1,0 +1,142 @@
+package io.gexflow.report;
+
+import io.gexflow.io.InputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A per-gene MAE table: TSV with header {@code gene<TAB>mae}, one row per target gene.
+ *
+ * @param file where it was read from
+ * @param genes gene ids in file order (unique)
+ * @param mae MAE of each gene, same order
+ */
+public record PerGeneMae(Path file, List<String> genes, double[] mae) {
+
+    /** Reads and validates a per-gene MAE TSV; problems are {@link InputException}s naming the file. */
+    public static PerGeneMae read(Path file) {
+        List<String> genes = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null) {
+                throw new InputException(file, "empty file (expected header 'gene<TAB>mae')");
+            }
+            if (!strip(header).equals("gene\tmae")) {
+                throw new InputException(file, "expected header 'gene<TAB>mae', found '" + oneLine(header) + "'");
+            }
+            String line;
+            int lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                line = strip(line);
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != 2) {
+                    throw new InputException(file, "line " + lineNo + ": expected 2 tab-separated fields, found " + f.length);
+                }
+                double v;
+                try {
+                    v = Double.parseDouble(f[1].trim());
+                } catch (NumberFormatException e) {
+                    throw new InputException(file, "line " + lineNo + ": MAE '" + oneLine(f[1]) + "' is not a number");
+                }
+                if (!Double.isFinite(v) || v < 0) {
+                    throw new InputException(file, "line " + lineNo + ": MAE must be finite and >= 0, found " + f[1]);
+                }
+                Integer prev = seen.putIfAbsent(f[0], lineNo);
+                if (prev != null) {
+                    throw new InputException(file, "line " + lineNo + ": gene '" + oneLine(f[0]) + "' repeats line " + prev);
+                }
+                genes.add(f[0]);
+                values.add(v);
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "no such file");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e, e);
+        }
+        if (genes.isEmpty()) {
+            throw new InputException(file, "no genes after the header");
+        }
+        double[] mae = new double[values.size()];
+        for (int i = 0; i < mae.length; i++) {
+            mae[i] = values.get(i);
+        }
+        return new PerGeneMae(file, List.copyOf(genes), mae);
+    }
+
+    public int size() {
+        return genes.size();
+    }
+
+    /** Mean of the per-gene MAEs. */
+    public double mean() {
+        double s = 0;
+        for (double v : mae) {
+            s += v;
+        }
+        return s / mae.length;
+    }
+
+    /**
+     * The values of {@code other} in this table's gene order. Fails with an {@link InputException} on
+     * {@code other}'s file when the two tables do not hold the same set of genes.
+     */
+    public double[] alignedValuesOf(PerGeneMae other) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < other.genes.size(); i++) {
+            index.put(other.genes.get(i), i);
+        }
+        List<String> onlyHere = new ArrayList<>();
+        double[] out = new double[genes.size()];
+        for (int i = 0; i < genes.size(); i++) {
+            Integer j = index.get(genes.get(i));
+            if (j == null) {
+                onlyHere.add(genes.get(i));
+            } else {
+                out[i] = other.mae[j];
+            }
+        }
+        int common = genes.size() - onlyHere.size();
+        if (!onlyHere.isEmpty() || common != other.genes.size()) {
+            Set<String> mine = new HashSet<>(genes);
+            List<String> onlyThere = other.genes.stream().filter(g -> !mine.contains(g)).toList();
+            throw new InputException(
+                    other.file,
+                    "gene set differs from " + file + ": " + onlyThere.size() + " gene(s) only in this file"
+                            + examples(onlyThere) + ", " + onlyHere.size() + " only in the other" + examples(onlyHere));
+        }
+        return out;
+    }
+
+    private static String examples(List<String> genes) {
+        if (genes.isEmpty()) {
+            return "";
+        }
+        List<String> head = genes.subList(0, Math.min(3, genes.size()));
+        return " (e.g. " + oneLine(String.join(", ", head)) + ")";
+    }
+
+    private static String strip(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replace('\n', ' ').replace('\r', ' ');
+        return t.length() > 80 ? t.substring(0, 80) + "..." : t;
+    }
+}
