@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             NormalizeCommand.class,
             TrainLrCommand.class,
             TrainDgexCommand.class,
-            EvaluateCommand.class
+            EvaluateCommand.class,
+            ReportCommand.class
         })
 public final class Main implements Runnable {
 

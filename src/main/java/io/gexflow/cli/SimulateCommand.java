@@ -36,7 +36,8 @@ public final class SimulateCommand extends Verb {
     long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(outDir);
         GeoSimulator.Result r = GeoSimulator.simulate(
                 new GeoSimulator.Settings(samples, landmarks, targets, latent, unmapped, noise, seed));
         GctxWriter.write(outDir.resolve("geo_sim.gctx"), r.probes(), r.samples(), r.probeMeta(), Map.of(), r.sampleMajor());

@@ -21,9 +21,25 @@ public final class AtomicFile implements AutoCloseable {
         Path dir = this.target.getParent();
         try {
             Files.createDirectories(dir);
-            this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".part");
+            this.temp = createTemp(dir, "." + this.target.getFileName() + "." + ProcessHandle.current().pid());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output in " + dir, e);
+        }
+    }
+
+    /**
+     * A new empty hidden sibling. CREATE_NEW rather than {@link Files#createTempFile}, which makes
+     * owner-only files: outputs keep the process umask.
+     */
+    private static Path createTemp(Path dir, String prefix) throws IOException {
+        for (int n = 0; ; n++) {
+            try {
+                return Files.createFile(dir.resolve(prefix + "." + n + ".part"));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (n >= 1000) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gexflow.report;
 
+import io.gexflow.io.AtomicFile;
 import static io.gexflow.report.Html.esc;
 import static io.gexflow.report.Html.f4;
 import static io.gexflow.report.Html.meanSd;
@@ -67,49 +68,7 @@ public final class DgexReport {
      * partial file.
      */
     public static void write(Path metricsJson, Path outHtml) {
-        String html = render(metricsJson);
-        Path target = outHtml.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = writeNewTemp(dir, "." + target.getFileName() + "." + ProcessHandle.current().pid(), html);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the write already failed; that error is the one to report
-                }
-            }
-        }
-    }
-
-    /**
-     * Writes {@code text} to a new file {@code <prefix>.<n>.tmp} in {@code dir}. CREATE_NEW (rather than
-     * {@link Files#createTempFile}, which makes owner-only files) keeps the process umask for the report.
-     */
-    private static Path writeNewTemp(Path dir, String prefix, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        for (int n = 0; ; n++) {
-            Path tmp = dir.resolve(prefix + "." + n + ".tmp");
-            try {
-                Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return tmp;
-            } catch (FileAlreadyExistsException e) {
-                if (n >= 1000) {
-                    throw e;
-                }
-            }
-        }
+        AtomicFile.writeString(outHtml, render(metricsJson));
     }
 
     // ---------------------------------------------------------------- inputs
