@@ -68,7 +68,7 @@ final class GctTextDataset implements GctDataset {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
-            return new Parser(file, reader).parse();
+            return new Parser(file, reader, Files.size(file)).parse();
         } catch (IOException e) {
             throw FormatSniffer.ioProblem(file, e);
         }
@@ -146,11 +146,13 @@ final class GctTextDataset implements GctDataset {
     private static final class Parser {
         private final Path file;
         private final BufferedReader reader;
+        private final long fileSize;
         private int lineNo;
 
-        Parser(Path file, BufferedReader reader) {
+        Parser(Path file, BufferedReader reader, long fileSize) {
             this.file = file;
             this.reader = reader;
+            this.fileSize = fileSize;
         }
 
         GctTextDataset parse() throws IOException {
@@ -204,6 +206,10 @@ final class GctTextDataset implements GctDataset {
                 throw fail("line 2 declares " + nRows + " x " + nCols + " values, too many to read from GCT text;"
                         + " convert the file to GCTX");
             }
+            if (1L + nRowMeta + nCols > fileSize) {
+                throw fail("line 2 declares " + (1L + nRowMeta + nCols) + " fields per line, more than a "
+                        + fileSize + "-byte file can hold");
+            }
             int width = 1 + nRowMeta + nCols;
             String dimsText = v13
                     ? "1 id + nrowmeta " + nRowMeta + " + ncols " + nCols + " from line 2"
@@ -215,6 +221,11 @@ final class GctTextDataset implements GctDataset {
                 throw fail("file ends after line 2; line 3 should be the header");
             }
             String[] header = fields(headerLine, width, "header", dimsText);
+            // Every data row has at least width - 1 tabs (or a newline): refuse absurd row counts before allocating.
+            if ((long) nRows * Math.max(1, width - 1) > fileSize + 1) {
+                throw fail("line 2 declares " + nRows + " data rows of " + width + " fields, more than a "
+                        + fileSize + "-byte file can hold");
+            }
             List<String> rowMetaNames = new ArrayList<>(Arrays.asList(header).subList(1, 1 + nRowMeta));
             List<String> columnIds = List.copyOf(Arrays.asList(header).subList(1 + nRowMeta, width));
 
