@@ -227,6 +227,9 @@ final class GctTextDataset implements GctDataset {
                         + fileSize + "-byte file can hold");
             }
             List<String> rowMetaNames = new ArrayList<>(Arrays.asList(header).subList(1, 1 + nRowMeta));
+            if (new java.util.HashSet<>(rowMetaNames).size() != rowMetaNames.size()) {
+                throw fail("line 3 (header): duplicate row-metadata field names " + rowMetaNames);
+            }
             List<String> columnIds = List.copyOf(Arrays.asList(header).subList(1 + nRowMeta, width));
 
             // Column metadata lines (GCT 1.3).
@@ -241,7 +244,7 @@ final class GctTextDataset implements GctDataset {
                 for (int c = 0; c < nCols; c++) {
                     values[c] = MetaValues.text(f[1 + nRowMeta + c]);
                 }
-                putMeta(colMeta, f[0], values, "column-metadata field");
+                putColumnMeta(colMeta, f[0], values);
             }
 
             // Data rows.
@@ -272,18 +275,20 @@ final class GctTextDataset implements GctDataset {
 
             Map<String, List<String>> rowMeta = new LinkedHashMap<>();
             for (int m = 0; m < nRowMeta; m++) {
-                putMeta(rowMeta, rowMetaNames.get(m), rowMetaValues[m], "row-metadata field");
+                if (!rowMetaNames.get(m).equals("id")) {
+                    rowMeta.put(rowMetaNames.get(m), Collections.unmodifiableList(Arrays.asList(rowMetaValues[m])));
+                }
             }
             return new GctTextDataset(file, version.substring(1), List.of(rowIds), columnIds,
                     Collections.unmodifiableMap(rowMeta), Collections.unmodifiableMap(colMeta), data);
         }
 
-        private void putMeta(Map<String, List<String>> meta, String name, String[] values, String what) {
+        private void putColumnMeta(Map<String, List<String>> meta, String name, String[] values) {
             if (name.equals("id")) {
                 return; // the ids themselves, never metadata
             }
             if (meta.containsKey(name)) {
-                throw fail("line " + lineNo + ": duplicate " + what + " '" + FormatSniffer.abbreviate(name) + "'");
+                throw fail("line " + lineNo + ": duplicate column-metadata field '" + FormatSniffer.abbreviate(name) + "'");
             }
             meta.put(name, Collections.unmodifiableList(Arrays.asList(values)));
         }

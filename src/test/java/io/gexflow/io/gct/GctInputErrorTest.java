@@ -275,6 +275,14 @@ class GctInputErrorTest {
     }
 
     @Test
+    void duplicateMetadataFields() throws IOException {
+        String twoRowMeta = "#1.3\n1\t1\t2\t2\nid\tsym\tsym\ts1\ncell\tna\tna\tA\ncell\tna\tna\tB\ng1\tA\tB\t1\n";
+        assertInputError(text("duprow.gct", twoRowMeta), "line 3 (header): duplicate row-metadata field names");
+        assertInputError(text("dupcol.gct", twoRowMeta.replace("id\tsym\tsym", "id\tsym\tsym2")),
+                "line 5: duplicate column-metadata field 'cell'");
+    }
+
+    @Test
     void absurdRowCount() throws IOException {
         assertInputError(text("huge.gct", GOOD_13.replace("2\t2\t1\t1", "400000000\t2\t1\t1")),
                 "400000000 data rows", "more than a");
