@@ -142,7 +142,12 @@ final class FormatSniffer {
     }
 
     static String abbreviate(String s) {
+        return abbreviate(s, 60);
+    }
+
+    /** Control characters as '?', cut to {@code max} characters: safe to put in a one-line message. */
+    static String abbreviate(String s, int max) {
         String clean = s.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() <= 60 ? clean : clean.substring(0, 57) + "...";
+        return clean.length() <= max ? clean : clean.substring(0, max - 3) + "...";
     }
 }

@@ -68,7 +68,7 @@ final class GctTextDataset implements GctDataset {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
-            return new Parser(file, reader).parse();
+            return new Parser(file, reader, Files.size(file)).parse();
         } catch (IOException e) {
             throw FormatSniffer.ioProblem(file, e);
         }
@@ -146,11 +146,13 @@ final class GctTextDataset implements GctDataset {
     private static final class Parser {
         private final Path file;
         private final BufferedReader reader;
+        private final long fileSize;
         private int lineNo;
 
-        Parser(Path file, BufferedReader reader) {
+        Parser(Path file, BufferedReader reader, long fileSize) {
             this.file = file;
             this.reader = reader;
+            this.fileSize = fileSize;
         }
 
         GctTextDataset parse() throws IOException {
@@ -204,6 +206,10 @@ final class GctTextDataset implements GctDataset {
                 throw fail("line 2 declares " + nRows + " x " + nCols + " values, too many to read from GCT text;"
                         + " convert the file to GCTX");
             }
+            if (1L + nRowMeta + nCols > fileSize) {
+                throw fail("line 2 declares " + (1L + nRowMeta + nCols) + " fields per line, more than a "
+                        + fileSize + "-byte file can hold");
+            }
             int width = 1 + nRowMeta + nCols;
             String dimsText = v13
                     ? "1 id + nrowmeta " + nRowMeta + " + ncols " + nCols + " from line 2"
@@ -215,7 +221,15 @@ final class GctTextDataset implements GctDataset {
                 throw fail("file ends after line 2; line 3 should be the header");
             }
             String[] header = fields(headerLine, width, "header", dimsText);
+            // Every data row has at least width - 1 tabs (or a newline): refuse absurd row counts before allocating.
+            if ((long) nRows * Math.max(1, width - 1) > fileSize + 1) {
+                throw fail("line 2 declares " + nRows + " data rows of " + width + " fields, more than a "
+                        + fileSize + "-byte file can hold");
+            }
             List<String> rowMetaNames = new ArrayList<>(Arrays.asList(header).subList(1, 1 + nRowMeta));
+            if (new java.util.HashSet<>(rowMetaNames).size() != rowMetaNames.size()) {
+                throw fail("line 3 (header): duplicate row-metadata field names " + rowMetaNames);
+            }
             List<String> columnIds = List.copyOf(Arrays.asList(header).subList(1 + nRowMeta, width));
 
             // Column metadata lines (GCT 1.3).
@@ -230,7 +244,7 @@ final class GctTextDataset implements GctDataset {
                 for (int c = 0; c < nCols; c++) {
                     values[c] = MetaValues.text(f[1 + nRowMeta + c]);
                 }
-                putMeta(colMeta, f[0], values, "column-metadata field");
+                putColumnMeta(colMeta, f[0], values);
             }
 
             // Data rows.
@@ -261,18 +275,20 @@ final class GctTextDataset implements GctDataset {
 
             Map<String, List<String>> rowMeta = new LinkedHashMap<>();
             for (int m = 0; m < nRowMeta; m++) {
-                putMeta(rowMeta, rowMetaNames.get(m), rowMetaValues[m], "row-metadata field");
+                if (!rowMetaNames.get(m).equals("id")) {
+                    rowMeta.put(rowMetaNames.get(m), Collections.unmodifiableList(Arrays.asList(rowMetaValues[m])));
+                }
             }
             return new GctTextDataset(file, version.substring(1), List.of(rowIds), columnIds,
                     Collections.unmodifiableMap(rowMeta), Collections.unmodifiableMap(colMeta), data);
         }
 
-        private void putMeta(Map<String, List<String>> meta, String name, String[] values, String what) {
+        private void putColumnMeta(Map<String, List<String>> meta, String name, String[] values) {
             if (name.equals("id")) {
                 return; // the ids themselves, never metadata
             }
             if (meta.containsKey(name)) {
-                throw fail("line " + lineNo + ": duplicate " + what + " '" + FormatSniffer.abbreviate(name) + "'");
+                throw fail("line " + lineNo + ": duplicate column-metadata field '" + FormatSniffer.abbreviate(name) + "'");
             }
             meta.put(name, Collections.unmodifiableList(Arrays.asList(values)));
         }

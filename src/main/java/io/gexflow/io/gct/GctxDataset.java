@@ -92,6 +92,14 @@ final class GctxDataset implements GctDataset {
             InputException ie = corrupt(file, e);
             closeQuietly(hdf, ie);
             throw ie;
+        } catch (OutOfMemoryError e) {
+            // A corrupt size field makes jHDF try to allocate a huge buffer (seen when fuzzing object
+            // headers); the allocation failed, so the heap is intact. Only ids and metadata are read
+            // here, so a real shortage of heap is the less likely cause, but say both.
+            InputException ie = new InputException(file, "corrupt HDF5 file, or its ids/metadata do not fit in"
+                    + " memory (-Xmx): reading its structure ran out of memory", e);
+            closeQuietly(hdf, ie);
+            throw ie;
         }
     }
 
@@ -204,7 +212,7 @@ final class GctxDataset implements GctDataset {
             slice = matrix.getData(new long[]{start, 0}, new int[]{len, n});
         } catch (RuntimeException e) {
             throw new InputException(file, "corrupt or truncated HDF5: cannot read samples " + start + ".."
-                    + (start + len - 1) + " of " + MATRIX + " (" + e.getMessage() + ")", e);
+                    + (start + len - 1) + " of " + MATRIX + " (" + FormatSniffer.abbreviate(String.valueOf(e.getMessage()), 200) + ")", e);
         }
         copySlice(slice, len, n, out, outOffset);
     }
@@ -240,7 +248,7 @@ final class GctxDataset implements GctDataset {
 
     private static InputException corrupt(Path file, RuntimeException e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new InputException(file, "corrupt or truncated HDF5 file (" + FormatSniffer.abbreviate(why) + ")", e);
+        return new InputException(file, "corrupt or truncated HDF5 file (" + FormatSniffer.abbreviate(why, 200) + ")", e);
     }
 
     private static void closeQuietly(HdfFile hdf, Exception primary) {

@@ -133,6 +133,9 @@ public final class GctxWriter {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InputException(out, "output directory does not exist");
         }
+        if (Files.isDirectory(target)) {
+            throw new InputException(out, "is a directory, cannot write a GCTX file there");
+        }
         JhdfSupport.init();
         Path tmp = null;
         boolean done = false;

@@ -180,6 +180,25 @@ class GctReadTest {
         }
     }
 
+    /** A GCTX written by the HDF5 C library (h5import; see src/test/resources/generated/). */
+    @Test
+    void variableLengthStringsIntAndFloat32MetadataMultiChunkMatrix() throws Exception {
+        Path file = Path.of(GctReadTest.class.getResource("/generated/h5import_vlen_n3x3.gctx").toURI());
+        try (GctDataset ds = GctxDataset.open(file, 3)) { // one sample per hyperslab read
+            assertEquals(List.of("g1", "g2", "g3"), ds.rowIds());
+            assertEquals(List.of("s1", "s2", "s3"), ds.columnIds());
+            Map<String, List<String>> row = ds.rowMetadata();
+            assertEquals(Arrays.asList("TP53", null, "EGFR"), row.get("pr_gene_symbol")); // vlen, "na"
+            assertEquals(Arrays.asList("7157", null, "1956"), row.get("pr_gene_id")); // int32, -666
+            assertEquals(Arrays.asList("0.1", null, "2.5E-7"), row.get("score")); // float32
+            assertTrue(ds.columnMetadata().isEmpty());
+            float[] all = ds.readAll();
+            assertArrayEquals(new float[]{1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f, 7.5f, 8.5f, Float.NaN}, all);
+            assertArrayEquals(new float[]{7.5f, 8.5f, Float.NaN, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f},
+                    ds.readColumns(new int[]{2, 0, 1}));
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"test_l1000.gct, 1000000", "mini_gctoo_for_testing.gctx, 1000000", "mini_gctoo_for_testing.gctx, 7",
             "mini_gctoo_for_testing_nometa.gctx, 13", "mini_gctx_with_metadata_n2x3.gctx, 1"})

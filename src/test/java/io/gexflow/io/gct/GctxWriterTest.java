@@ -174,11 +174,35 @@ class GctxWriterTest {
         }
     }
 
+    /** The HDF5 C library (h5dump, from hdf5-tools) reads what jHDF wrote; skipped where not installed. */
+    @Test
+    void h5dumpReadsTheWrittenFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("h5dump"), "h5dump not installed");
+        Generated g = Generated.of(4, 3, 10);
+        Path out = dir.resolve("dump.gctx");
+        g.write(out, GctxWriter.Options.chunked(6, 2));
+        Process p = new ProcessBuilder("h5dump", "-d", "/0/META/COL/id", "-d", GctxDataset.MATRIX, out.toString())
+                .redirectErrorStream(true).start();
+        String dump = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), dump);
+        assertTrue(dump.contains("H5T_IEEE_F32LE") && dump.contains("( 3, 4 )"), dump);
+        assertTrue(dump.contains("\"PLATE:1\"") && dump.contains("\"PLATE:2\""), dump);
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+    }
+
     @Test
     void missingOutputDirectoryIsAnInputException() {
         Path out = dir.resolve("no/such/dir/x.gctx");
         var e = assertThrows(io.gexflow.io.InputException.class, () -> Generated.of(2, 2, 6).write(out,
                 GctxWriter.Options.CONTIGUOUS));
         assertTrue(e.getMessage().contains("x.gctx"), e.getMessage());
+        var e2 = assertThrows(io.gexflow.io.InputException.class, () -> Generated.of(2, 2, 6).write(dir,
+                GctxWriter.Options.CONTIGUOUS));
+        assertTrue(e2.getMessage().contains("is a directory"), e2.getMessage());
     }
 }
