@@ -18,6 +18,9 @@ public final class AtomicFile implements AutoCloseable {
 
     public AtomicFile(Path target) {
         this.target = target.toAbsolutePath();
+        if (Files.isDirectory(this.target)) {
+            throw new InputException(target, "is a directory, not a file to write");
+        }
         Path dir = this.target.getParent();
         try {
             Files.createDirectories(dir);

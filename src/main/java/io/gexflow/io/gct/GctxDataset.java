@@ -70,7 +70,6 @@ final class GctxDataset implements GctDataset {
     static GctxDataset open(Path file, long maxSliceElements) {
         FormatSniffer.checkReadableFile(file);
         checkSuperblock(file);
-        JhdfSupport.init();
         HdfFile hdf;
         try {
             hdf = new HdfFile(file);

@@ -1,5 +1,6 @@
 package io.gexflow.io.gct;
 
+import io.gexflow.io.AtomicFile;
 import io.gexflow.io.InputException;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -88,7 +89,6 @@ public final class GctxWriter {
      * @param sampleMajor values, {@code sampleMajor[c * rowIds.size() + r]}
      * @param options     matrix storage
      * @throws IllegalArgumentException if the arguments are inconsistent
-     * @throws InputException           if the output directory does not exist
      * @throws UncheckedIOException     if writing fails
      */
     public static void write(Path out, List<String> rowIds, List<String> columnIds,
@@ -128,20 +128,8 @@ public final class GctxWriter {
                     .build();
         }
 
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InputException(out, "output directory does not exist");
-        }
-        if (Files.isDirectory(target)) {
-            throw new InputException(out, "is a directory, cannot write a GCTX file there");
-        }
-        JhdfSupport.init();
-        Path tmp = null;
-        boolean done = false;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-            try (WritableHdfFile hdf = HdfFile.write(tmp)) {
+        try (AtomicFile file = new AtomicFile(out)) {
+            try (WritableHdfFile hdf = HdfFile.write(file.temp())) {
                 // jHDF 0.13 pads some attribute messages so that jHDF itself warns when reading them
                 // back ("buffer still has N bytes remaining"); that hits its own "_jHDF" attribute, so
                 // it goes, and only cmapPy's "version" (which reads back cleanly) is written.
@@ -153,27 +141,11 @@ public final class GctxWriter {
                 writeMeta(meta.putGroup("ROW"), rowIdArray, rowMeta);
                 writeMeta(meta.putGroup("COL"), colIdArray, colMeta);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            file.commit();
+        } catch (IllegalArgumentException | InputException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException || e instanceof InputException) {
-                throw e;
-            }
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), new IOException(e));
-        } finally {
-            if (!done && tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort; the temp file has a leading dot and a .part suffix
-                }
-            }
         }
     }
 

@@ -27,10 +27,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Every user-fixable input problem is one InputException line that names the file. */
 class GctInputErrorTest {
 
-    static {
-        JhdfSupport.init(); // quiet jHDF's INFO logging before this class first touches jHDF directly
-    }
-
     @TempDir
     Path dir;
 

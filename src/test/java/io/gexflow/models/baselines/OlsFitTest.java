@@ -1,0 +1,90 @@
+package io.gexflow.models.baselines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.junit.jupiter.api.Test;
+
+class OlsFitTest {
+    @Test
+    void streamedNormalEquationsMatchQrLeastSquaresOnTheDesignMatrix() {
+        Random r = new Random(9);
+        int n = 400;
+        int l = 12;
+        int t = 7;
+        float[] x = new float[n * l];
+        float[] y = new float[n * t];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < t; k++) {
+                double v = 0.5 * k + r.nextGaussian() * 0.1;
+                for (int j = 0; j < l; j++) {
+                    v += Math.sin(j + k) * x[i * l + j];
+                }
+                y[i * t + k] = (float) v;
+            }
+        }
+        OlsFit fit = new OlsFit(l, t);
+        // in three uneven batches, as the CLI would stream them
+        int[] cuts = {0, 150, 151, n};
+        for (int c = 0; c + 1 < cuts.length; c++) {
+            int m = cuts[c + 1] - cuts[c];
+            fit.accumulate(java.util.Arrays.copyOfRange(x, cuts[c] * l, cuts[c + 1] * l),
+                    java.util.Arrays.copyOfRange(y, cuts[c] * t, cuts[c + 1] * t), m);
+        }
+        DMatrixRMaj coef = fit.solve(0);
+
+        // independent reference: Householder QR least squares on [1, X] directly
+        DMatrixRMaj a = new DMatrixRMaj(n, l + 1);
+        DMatrixRMaj b = new DMatrixRMaj(n, t);
+        for (int i = 0; i < n; i++) {
+            a.set(i, 0, 1);
+            for (int j = 0; j < l; j++) {
+                a.set(i, j + 1, x[i * l + j]);
+            }
+            for (int k = 0; k < t; k++) {
+                b.set(i, k, y[i * t + k]);
+            }
+        }
+        LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+        qr.setA(a);
+        DMatrixRMaj ref = new DMatrixRMaj(l + 1, t);
+        qr.solve(b, ref);
+        for (int i = 0; i < ref.getNumElements(); i++) {
+            assertEquals(ref.get(i), coef.get(i), 1e-6 * Math.max(1, Math.abs(ref.get(i))));
+        }
+        LinearRegressionModel model = new LinearRegressionModel(List.of("a"), List.of("b"), coef);
+        assertEquals(coef.get(0, 0) + coef.get(1, 0) * 2 + coef.get(2, 0) * -1,
+                new LinearRegressionModel(java.util.Collections.nCopies(l, "x"), java.util.Collections.nCopies(t, "y"), coef)
+                        .predict(pad(l, 2, -1), 1)[0], 1e-4);
+        assertEquals(List.of("a"), model.inputs());
+    }
+
+    private static float[] pad(int l, float v0, float v1) {
+        float[] x = new float[l];
+        x[0] = v0;
+        x[1] = v1;
+        return x;
+    }
+
+    @Test
+    void collinearLandmarksAreReportedNotSolvedIntoGarbage() {
+        OlsFit fit = new OlsFit(2, 1);
+        float[] x = new float[20];
+        float[] y = new float[10];
+        for (int i = 0; i < 10; i++) {
+            x[i * 2] = i;
+            x[i * 2 + 1] = 2 * i; // second landmark = 2 x first
+            y[i] = i;
+        }
+        fit.accumulate(x, y, 10);
+        assertThrows(IllegalStateException.class, () -> fit.solve(0));
+    }
+}

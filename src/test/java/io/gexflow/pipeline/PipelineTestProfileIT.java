@@ -1,0 +1,73 @@
+package io.gexflow.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gexflow.io.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * README command 1, as a user runs it: {@code ./nextflow run . -profile test}, then again with
+ * {@code -resume}. Launched from a scratch directory so the checkout stays clean.
+ */
+class PipelineTestProfileIT {
+    @TempDir Path launch;
+
+    private record Run(int exit, String log) {}
+
+    private Run nextflow(String... args) throws IOException, InterruptedException {
+        Path repo = Path.of("").toAbsolutePath();
+        List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("nextflow").toString(), "run", repo.toString(),
+                "-profile", "test", "-ansi-log", "false", "--outdir", launch.resolve("results").toString(),
+                "-w", launch.resolve("work").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(launch.toFile()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(15, TimeUnit.MINUTES), "pipeline finished in time");
+        return new Run(p.exitValue(), log);
+    }
+
+    @Test
+    void testProfileRunsTheDgexTrackAndResumesFromCache() throws Exception {
+        Run first = nextflow();
+        assertEquals(0, first.exit(), first.log());
+        Path results = launch.resolve("results");
+        Path report = results.resolve("report/dgex.html");
+        assertTrue(first.log().contains("D-GEX report: " + report), "prints where the report is:\n" + first.log());
+
+        JsonNode m = Json.MAPPER.readTree(results.resolve("dgex/metrics.json").toFile());
+        JsonNode models = m.get("models");
+        double lr = models.get("lr").get("overall_mae").asDouble();
+        String dgexName = "dgex_1x256_d0.1";
+        double dgex = models.get(dgexName).get("overall_mae").asDouble();
+        assertTrue(dgex < lr, "D-GEX (" + dgex + ") beats LR (" + lr + ") on the test data");
+        for (JsonNode model : models) {
+            assertTrue(model.get("sd_mae").asDouble() > 0);
+            assertTrue(Files.isRegularFile(results.resolve("dgex").resolve(model.get("per_gene_mae").asText())));
+        }
+        JsonNode cmp = m.get("comparisons").get(0);
+        assertEquals((lr - dgex) / lr, cmp.get("relative_improvement").asDouble(), 1e-9);
+
+        String html = Files.readString(report);
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "%.4f", dgex)), "report shows D-GEX's MAE");
+        assertTrue(html.contains("beats LR by"), "report says by how much D-GEX beats LR");
+        assertTrue(html.split("data:image/png;base64,", -1).length - 1 >= 3, "figures are inline");
+        assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "report opens offline");
+        assertTrue(Files.isRegularFile(results.resolve("dgex/models/" + dgexName + "/history.json")));
+
+        Run again = nextflow("-resume");
+        assertEquals(0, again.exit(), again.log());
+        long cached = again.log().lines().filter(l -> l.contains("Cached process >")).count();
+        assertEquals(7, cached, "every task re-used:\n" + again.log());
+        assertFalse(again.log().contains("Submitted process"), again.log());
+    }
+}
