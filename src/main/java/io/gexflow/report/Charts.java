@@ -112,7 +112,7 @@ public final class Charts {
         }
         if (lrMae.isPresent()) {
             hi = Math.max(hi, lrMae.getAsDouble());
-            plot.addRangeMarker(marker(lrMae.getAsDouble(), "LR " + Html.f4(lrMae.getAsDouble()), LR_LINE, true));
+            plot.addRangeMarker(marker(lrMae.getAsDouble(), "LR " + Html.f4(lrMae.getAsDouble()), LR_LINE, true, false));
         }
         y.setRange(0, hi * 1.15 + 1e-12);
         return chart;
@@ -230,11 +230,12 @@ public final class Charts {
             double v = lrMae.getAsDouble();
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
-            plot.addRangeMarker(marker(v, "LR (this run) " + Html.f4(v), LR_LINE, false));
+            plot.addRangeMarker(marker(v, "LR (this run) " + Html.f4(v), LR_LINE, false, false));
         }
         if (bestEpoch.isPresent()) {
             plot.addDomainMarker(marker(bestEpoch.getAsDouble(),
-                    "best epoch " + (long) bestEpoch.getAsDouble(), new Color(0x33, 0x33, 0x33), true));
+                    "best epoch " + (long) bestEpoch.getAsDouble(), new Color(0x33, 0x33, 0x33), true,
+                    bestEpoch.getAsDouble() > h.epochs().size() / 2.0));
         }
         double pad = Math.max((hi - lo) * 0.08, 1e-4);
         NumberAxis ya = (NumberAxis) plot.getRangeAxis();
@@ -278,7 +279,8 @@ public final class Charts {
         return png(chart, WIDTH, HEIGHT);
     }
 
-    private static ValueMarker marker(double value, String label, Color color, boolean vertical) {
+    /** A dashed marker line; a vertical one's label goes left of the line when {@code labelLeft} (late epochs). */
+    private static ValueMarker marker(double value, String label, Color color, boolean vertical, boolean labelLeft) {
         ValueMarker m = new ValueMarker(value);
         m.setPaint(color);
         m.setStroke(new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f));
@@ -286,7 +288,10 @@ public final class Charts {
         m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
         m.setLabelPaint(color);
         m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-        if (vertical) {
+        if (vertical && labelLeft) {
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        } else if (vertical) {
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         } else {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * normalised by the packaged tool run with -Xmx128m (and as much direct memory).
  */
 class StreamingMemoryIT {
-    private static final int SAMPLES = 16_000;
+    private static final int SAMPLES = 20_000;
     private static final int PROBES = 4_000;
     @TempDir Path dir;
 

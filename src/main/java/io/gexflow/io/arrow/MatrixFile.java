@@ -17,9 +17,15 @@ public final class MatrixFile {
 
     private MatrixFile() {}
 
-    /** Rows per batch so that one batch holds under 2^28 floats (1 GiB), at least 1. */
+    /** Floats per record batch at most: 16 MiB, so a step holding a reader and a few writers stays small. */
+    public static final long MAX_BATCH_FLOATS = 1L << 22;
+
+    /**
+     * Rows per batch: {@code wanted}, but no more than {@link #MAX_BATCH_FLOATS} values in a batch
+     * (188 rows of the 22,268-probe GEO matrix), and at least 1.
+     */
     public static int batchRowsFor(int nFeatures, int wanted) {
-        long cap = Math.max(1L, (1L << 28) / Math.max(1, nFeatures));
+        long cap = Math.max(1L, MAX_BATCH_FLOATS / Math.max(1, nFeatures));
         return (int) Math.max(1, Math.min(wanted, cap));
     }
 }
