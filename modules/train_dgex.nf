@@ -20,6 +20,7 @@ process TRAIN_DGEX {
         --hidden-layers ${layers} --hidden-units ${units} --dropout ${dropout} \\
         --epochs ${params.dgex_epochs} --batch-size ${params.dgex_batch_size} ${rate} \\
         --momentum ${params.dgex_momentum} --monitor-samples ${params.dgex_monitor_samples} \\
+        --target-partitions ${params.dgex_target_partitions} \\
         --seed ${params.seed} --out-dir ${name}
     """
 

@@ -11,8 +11,11 @@ import io.gexflow.models.dgex.DgexTrainingSettings;
 import io.gexflow.models.dgex.LearningRateSchedule;
 import io.gexflow.models.dgex.TrainingHistory;
 import io.gexflow.provenance.Provenance;
+import io.gexflow.models.dgex.TargetPartition;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +69,29 @@ public final class TrainDgexCommand extends Verb {
     @Option(names = "--monitor-samples", defaultValue = "5000", description = "Fixed training subset for the decay rule (default ${DEFAULT-VALUE}).")
     int monitorSamples;
 
+    @Option(names = "--target-partitions", defaultValue = "1",
+            description = "Networks over random, seeded partitions of the targets (paper: 2; default ${DEFAULT-VALUE} = one joint network).")
+    int targetPartitions;
+
     @Option(names = "--seed", defaultValue = "7", description = "Seed of initialisation, dropout and batch order (default ${DEFAULT-VALUE}).")
     long seed;
+
+    private static RegressionData subset(RegressionData d, int[] cols) {
+        if (cols.length == d.outputs().size()) {
+            return d;
+        }
+        List<String> names = new ArrayList<>();
+        for (int c : cols) {
+            names.add(d.outputs().get(c));
+        }
+        return new RegressionData(d.ids(), d.inputs(), names, d.x(),
+                TargetPartition.columns(d.y(), d.rows(), d.outputs().size(), cols));
+    }
+
+    private static DgexTrainingSettings withSeed(DgexTrainingSettings s, long seed) {
+        return new DgexTrainingSettings(s.architecture(), s.epochs(), s.batchSize(), s.learningRate(), s.momentum(),
+                s.learningRateScale(), s.schedule(), s.monitorSamples(), seed);
+    }
 
     @Override
     public Integer call() {
@@ -88,19 +112,41 @@ public final class TrainDgexCommand extends Verb {
         LOG.info("{}: {} landmarks -> {} targets, {} training / {} validation samples, {} epochs, lr {}",
                 arch.label(), tr.inputs().size(), tr.outputs().size(), tr.rows(), va.rows(), epochs, rate);
         Provenance prov = provenance(seed, train, valid);
-        TrainingHistory h = DgexTrainer.train(tr, va, s, outDir.resolve(DgexModel.PARAMS),
-                e -> LOG.info(String.format(java.util.Locale.ROOT,
-                        "epoch %d/%d  loss %.4f  train-MAE %.4f  valid-MAE %.4f  lr %.2e  (%.1f s)", e.epoch(), epochs,
-                        e.trainLoss(), e.trainMae(), e.validMae(), e.learningRate(), e.seconds())));
+        int[][] parts = TargetPartition.split(tr.outputs().size(), targetPartitions, seed);
+        List<TrainingHistory> histories = new ArrayList<>();
+        int[] sizes = new int[parts.length];
+        for (int p = 0; p < parts.length; p++) {
+            sizes[p] = parts[p].length;
+            if (parts.length > 1) {
+                LOG.info("target partition {}/{}: {} targets", p + 1, parts.length, parts[p].length);
+            }
+            TrainingHistory h = DgexTrainer.train(subset(tr, parts[p]), subset(va, parts[p]),
+                    withSeed(s, seed + p), outDir.resolve(DgexModel.paramsFile(p)),
+                    e -> LOG.info(String.format(java.util.Locale.ROOT,
+                            "epoch %d/%d  loss %.4f  train-MAE %.4f  valid-MAE %.4f  lr %.2e  (%.1f s)", e.epoch(), epochs,
+                            e.trainLoss(), e.trainMae(), e.validMae(), e.learningRate(), e.seconds())));
+            histories.add(h);
+            if (parts.length > 1) {
+                Json.writeFile(outDir.resolve("history_p" + p + ".json"), h);
+            }
+            LOG.info("best epoch {} with validation MAE {}", h.bestEpoch(), String.format("%.4f", h.bestValidMae()));
+        }
+        TrainingHistory h = TrainingHistory.combine("dgex", histories, sizes);
         Json.writeFile(outDir.resolve(TrainingHistory.FILE), h);
         Map<String, Object> settings = new LinkedHashMap<>(DgexModel.settings(arch));
         settings.putAll(Map.of("epochs", epochs, "batch_size", batchSize, "learning_rate", rate, "momentum", momentum,
                 "lr_scale", lrScale, "lr_decay", lrDecay, "lr_min", lrMin, "monitor_samples", monitorSamples, "seed", seed));
-        Map<String, Object> summary = Map.of("best_epoch", h.bestEpoch(), "best_valid_mae", h.bestValidMae(),
-                "training_samples", tr.rows(), "validation_samples", va.rows(), "label", arch.label());
+        settings.put("target_partitions", parts.length);
+        settings.put("partitions", parts);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("best_epoch", h.bestEpoch());
+        summary.put("best_epochs", histories.stream().map(TrainingHistory::bestEpoch).toList());
+        summary.put("best_valid_mae", h.bestValidMae());
+        summary.put("training_samples", tr.rows());
+        summary.put("validation_samples", va.rows());
+        summary.put("label", arch.label());
         Json.writeFile(outDir.resolve(ModelDescriptor.FILE),
                 new ModelDescriptor(DgexModel.TYPE, tr.inputs(), tr.outputs(), settings, summary, prov));
-        LOG.info("best epoch {} with validation MAE {}", h.bestEpoch(), String.format("%.4f", h.bestValidMae()));
         return 0;
     }
 }

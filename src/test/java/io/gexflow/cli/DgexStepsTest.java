@@ -65,7 +65,8 @@ class DgexStepsTest {
         ok(CliRunner.run("train-lr", "--train", norm.resolve("train.arrow").toString(), "--out-dir", dir.resolve("lr").toString()));
         ok(CliRunner.run("train-dgex", "--train", norm.resolve("train.arrow").toString(), "--valid",
                 norm.resolve("valid.arrow").toString(), "--hidden-units", "32", "--epochs", "3", "--batch-size", "50",
-                "--monitor-samples", "100", "--out-dir", dir.resolve("dgex").toString()));
+                "--monitor-samples", "100", "--target-partitions", "2", "--out-dir", dir.resolve("dgex").toString()));
+        assertTrue(Files.isRegularFile(dir.resolve("dgex/dgex.p1.params")), "one network per target partition");
         Path eval = dir.resolve("eval");
         ok(CliRunner.run("evaluate", "--test", norm.resolve("test.arrow").toString(), "--model",
                 "lr=" + dir.resolve("lr"), "--model", "dgex=" + dir.resolve("dgex"), "--out-dir", eval.toString()));

@@ -22,18 +22,24 @@ import java.util.Map;
 /** A trained D-GEX network rebuilt from model.json and its parameter file, for prediction. */
 public final class DgexModel implements ExpressionModel {
     public static final String TYPE = "dgex";
-    public static final String PARAMS = "dgex.params";
+    /** Parameters of partition p: {@code dgex.p<p>.params}. */
+    public static String paramsFile(int partition) {
+        return "dgex.p" + partition + ".params";
+    }
     private static final int BATCH = 1024;
     private final List<String> inputs;
     private final List<String> outputs;
     private final NDManager manager;
-    private final DgexNetwork net;
+    private final List<DgexNetwork> nets;
+    private final int[][] partitions;
 
-    private DgexModel(List<String> inputs, List<String> outputs, NDManager manager, DgexNetwork net) {
+    private DgexModel(List<String> inputs, List<String> outputs, NDManager manager, List<DgexNetwork> nets,
+            int[][] partitions) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.manager = manager;
-        this.net = net;
+        this.nets = nets;
+        this.partitions = partitions;
     }
 
     /** The architecture in model.json settings. */
@@ -50,23 +56,67 @@ public final class DgexModel implements ExpressionModel {
         }
     }
 
+    /** The target partitions recorded in model.json settings ("partitions": lists of output indices). */
+    static int[][] partitions(Path json, ModelDescriptor d) {
+        Object p = d.settings().get("partitions");
+        if (!(p instanceof List<?> parts) || parts.isEmpty()) {
+            throw new InputException(json, "settings need 'partitions': lists of target indices");
+        }
+        int[][] out = new int[parts.size()][];
+        boolean[] seen = new boolean[d.outputs().size()];
+        for (int i = 0; i < out.length; i++) {
+            List<?> idx = (List<?>) parts.get(i);
+            out[i] = new int[idx.size()];
+            for (int k = 0; k < out[i].length; k++) {
+                int t = ((Number) idx.get(k)).intValue();
+                if (t < 0 || t >= seen.length || seen[t]) {
+                    throw new InputException(json, "partitions must cover each target exactly once (index " + t + ")");
+                }
+                seen[t] = true;
+                out[i][k] = t;
+            }
+        }
+        for (boolean b : seen) {
+            if (!b) {
+                throw new InputException(json, "partitions leave a target out");
+            }
+        }
+        return out;
+    }
+
     public static DgexModel load(Path dir, ModelDescriptor d) {
-        DgexArchitecture arch = architecture(dir.resolve(ModelDescriptor.FILE), d.settings());
-        Path params = dir.resolve(PARAMS);
-        if (!Files.isRegularFile(params)) {
-            throw new InputException(params, "file not found");
-        }
+        Path json = dir.resolve(ModelDescriptor.FILE);
+        DgexArchitecture arch = architecture(json, d.settings());
+        int[][] parts = partitions(json, d);
         NDManager manager = NDManager.newBaseManager();
-        DgexNetwork net = DgexNetwork.build(d.inputs().size(), d.outputs().size(), arch);
-        net.block().initialize(manager, DataType.FLOAT32, new Shape(1, d.inputs().size()));
-        try (InputStream is = Files.newInputStream(params);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
-            net.block().loadParameters(manager, in);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            manager.close();
-            throw new InputException(params, "cannot load D-GEX parameters (" + e.getMessage() + ")", e);
+        List<DgexNetwork> nets = new java.util.ArrayList<>();
+        for (int p = 0; p < parts.length; p++) {
+            Path params = dir.resolve(paramsFile(p));
+            if (!Files.isRegularFile(params)) {
+                manager.close();
+                throw new InputException(params, "file not found");
+            }
+            DgexNetwork net = DgexNetwork.build(d.inputs().size(), parts[p].length, arch);
+            net.block().initialize(manager, DataType.FLOAT32, new Shape(1, d.inputs().size()));
+            try (InputStream is = Files.newInputStream(params);
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
+                net.block().loadParameters(manager, in);
+            } catch (IOException | MalformedModelException | RuntimeException e) {
+                manager.close();
+                throw new InputException(params, "cannot load D-GEX parameters (" + e.getMessage() + ")", e);
+            }
+            nets.add(net);
         }
-        return new DgexModel(d.inputs(), d.outputs(), manager, net);
+        return new DgexModel(d.inputs(), d.outputs(), manager, nets, parts);
+    }
+
+    /** The networks, one per target partition, and which outputs each predicts. */
+    public List<DgexNetwork> networks() {
+        return nets;
+    }
+
+    public int[][] partitions() {
+        return partitions;
     }
 
     @Override
@@ -89,8 +139,15 @@ public final class DgexModel implements ExpressionModel {
             int to = Math.min(rows, from + BATCH);
             try (NDManager m = manager.newSubManager()) {
                 var xb = m.create(FloatBuffer.wrap(x, from * nIn, (to - from) * nIn).slice(), new Shape(to - from, nIn));
-                float[] y = net.block().forward(ps, new NDList(xb), false).singletonOrThrow().toFloatArray();
-                System.arraycopy(y, 0, out, from * nOut, y.length);
+                for (int p = 0; p < nets.size(); p++) {
+                    int[] cols = partitions[p];
+                    float[] y = nets.get(p).block().forward(ps, new NDList(xb), false).singletonOrThrow().toFloatArray();
+                    for (int i = 0; i < to - from; i++) {
+                        for (int k = 0; k < cols.length; k++) {
+                            out[(from + i) * nOut + cols[k]] = y[i * cols.length + k];
+                        }
+                    }
+                }
             }
         }
         return out;
