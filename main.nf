@@ -28,6 +28,9 @@ workflow.onComplete {
     if (workflow.success) {
         log.info "gexflow: D-GEX report: ${report}"
         log.info "gexflow: D-GEX metrics: ${file(params.outdir).toAbsolutePath().resolve('dgex/metrics.json')}"
+        if (params.gtex_gctx && params.geuvadis_rpkm) {
+            log.info "gexflow: D-GEX GTEx-track report: ${file(params.outdir).toAbsolutePath().resolve('report/dgex_gtex.html')}"
+        }
     } else {
         log.error "gexflow: the run failed: ${workflow.errorMessage ?: 'see .nextflow.log'}"
     }

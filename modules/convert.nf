@@ -1,25 +1,25 @@
 process CONVERT {
-    tag "${gctx.name}"
+    tag "${name}"
     label 'process_medium'
     publishDir "${params.outdir}/dgex/convert", mode: params.publish_dir_mode, enabled: params.publish_intermediates
 
     input:
-    path gctx
+    tuple val(name), path(expression), val(args)
     path landmarks
     path targets
 
     output:
-    path 'geo.arrow', emit: matrix
+    tuple val(name), path("${name}.arrow"), emit: matrix
 
     script:
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
-    gexflow convert --input ${gctx} --landmarks ${landmarks} --targets ${targets} \\
-        --chunk-samples ${params.chunk_samples} --out geo.arrow
+    gexflow convert --input ${expression} --landmarks ${landmarks} --targets ${targets} ${args} \\
+        --chunk-samples ${params.chunk_samples} --out ${name}.arrow
     """
 
     stub:
     """
-    touch geo.arrow
+    touch ${name}.arrow
     """
 }

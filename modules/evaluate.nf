@@ -1,8 +1,11 @@
 process EVALUATE {
     label 'process_medium'
-    publishDir "${params.outdir}/dgex", mode: params.publish_dir_mode
+    tag "${track}"
+    publishDir "${params.outdir}/${track}", mode: params.publish_dir_mode
 
     input:
+    val track
+    val test_set
     path test
     path models
 
@@ -15,7 +18,7 @@ process EVALUATE {
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     gexflow evaluate --test ${test} ${modelArgs} --baseline lr \\
-        --dataset '${params.dgex_dataset}' --test-set '${params.dgex_test_set}' --out-dir .
+        --dataset '${params.dgex_dataset}' --test-set '${test_set}' --out-dir .
     """
 
     stub:

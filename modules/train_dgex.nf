@@ -1,9 +1,10 @@
 process TRAIN_DGEX {
-    tag "${layers}x${units} dropout ${dropout}"
+    tag "${track} ${layers}x${units} dropout ${dropout}"
     label 'process_gpu'
-    publishDir "${params.outdir}/dgex/models", mode: params.publish_dir_mode
+    publishDir "${params.outdir}/${track}/models", mode: params.publish_dir_mode
 
     input:
+    val track
     path train
     path valid
     tuple val(layers), val(units), val(dropout)

@@ -1,43 +1,77 @@
 /*
  * D-GEX track (Chen et al., Bioinformatics 2016): GCTX -> genes -> split -> normalise ->
  * LR baseline + a grid of D-GEX networks -> per-gene MAE -> HTML report.
+ * With GTEx and 1000 Genomes inputs, also the paper's cross-platform track: train on GEO-tr,
+ * select the epoch on 1000G, test on GTEx (RNA-Seq mapped onto the GEO quantiles).
  */
-include { CONVERT    } from '../modules/convert'
-include { SPLIT      } from '../modules/split'
-include { NORMALIZE  } from '../modules/normalize'
-include { TRAIN_LR   } from '../modules/train_lr'
-include { TRAIN_DGEX } from '../modules/train_dgex'
-include { EVALUATE   } from '../modules/evaluate'
-include { REPORT     } from '../modules/report'
+include { CONVERT                         } from '../modules/convert'
+include { SPLIT                           } from '../modules/split'
+include { NORMALIZE                       } from '../modules/normalize'
+include { NORMALIZE_RNASEQ                } from '../modules/normalize_rnaseq'
+include { TRAIN_LR                        } from '../modules/train_lr'
+include { TRAIN_DGEX                      } from '../modules/train_dgex'
+include { TRAIN_DGEX as TRAIN_DGEX_GTEX   } from '../modules/train_dgex'
+include { EVALUATE                        } from '../modules/evaluate'
+include { EVALUATE as EVALUATE_GTEX       } from '../modules/evaluate'
+include { REPORT                          } from '../modules/report'
+include { REPORT as REPORT_GTEX           } from '../modules/report'
 
 def csv(value) {
     value.toString().split(',').collect { it.trim() }.findAll { it }
 }
 
+def grid(layers, units, dropout) {
+    Channel.fromList(csv(layers)).combine(Channel.fromList(csv(units))).combine(Channel.fromList(csv(dropout)))
+}
+
+// sorted by name: the same models give the same EVALUATE task hash, so -resume re-uses it
+def byName(ch) {
+    ch.toSortedList { a, b -> a.name <=> b.name }
+}
+
 workflow DGEX {
     main:
-    gctx      = file(params.dgex_gctx, checkIfExists: true)
     landmarks = file(params.dgex_landmarks, checkIfExists: true)
     targets   = file(params.dgex_targets, checkIfExists: true)
+    inputs = Channel.of(['geo', file(params.dgex_gctx, checkIfExists: true), ''])
+    gtex_track = params.gtex_gctx && params.geuvadis_rpkm
+    if (gtex_track) {
+        inputs = inputs.mix(Channel.of(
+            ['gtex', file(params.gtex_gctx, checkIfExists: true), '--match-by ensembl'],
+            ['geuvadis', file(params.geuvadis_rpkm, checkIfExists: true), '--match-by ensembl --format rpkm_table']))
+    }
+    CONVERT(inputs, landmarks, targets)
+    matrices = CONVERT.out.matrix.branch { name, f ->
+        geo: name == 'geo'
+        rnaseq: true
+    }
+    geo = matrices.geo.map { name, f -> f }
+    SPLIT(geo)
+    NORMALIZE(geo, SPLIT.out.split)
 
-    CONVERT(gctx, landmarks, targets)
-    SPLIT(CONVERT.out.matrix)
-    NORMALIZE(CONVERT.out.matrix, SPLIT.out.split)
-
-    train = NORMALIZE.out.train
-    valid = NORMALIZE.out.valid
+    // single files used by many tasks (a grid, several data sets): value channels, read by every task
+    train = NORMALIZE.out.train.first()
+    valid = NORMALIZE.out.valid.first()
+    stats = NORMALIZE.out.stats.first()
     TRAIN_LR(train)
 
     // the architecture grid: hidden layers x hidden units x dropout, one GPU-labelled task each
-    grid = Channel.fromList(csv(params.dgex_hidden_layers))
-        .combine(Channel.fromList(csv(params.dgex_hidden_units)))
-        .combine(Channel.fromList(csv(params.dgex_dropout)))
-    TRAIN_DGEX(train, valid, grid)
+    TRAIN_DGEX('dgex', train, valid, grid(params.dgex_hidden_layers, params.dgex_hidden_units, params.dgex_dropout))
+    EVALUATE('dgex', params.dgex_test_set, NORMALIZE.out.test, byName(TRAIN_LR.out.model.mix(TRAIN_DGEX.out.model)))
+    REPORT('dgex', EVALUATE.out.results)
 
-    // sorted by name: the same models give the same EVALUATE task hash, so -resume re-uses it
-    models = TRAIN_LR.out.model.mix(TRAIN_DGEX.out.model).toSortedList { a, b -> a.name <=> b.name }
-    EVALUATE(NORMALIZE.out.test, models)
-    REPORT(EVALUATE.out.results)
+    if (gtex_track) {
+        NORMALIZE_RNASEQ(matrices.rnaseq, stats)
+        rnaseq = NORMALIZE_RNASEQ.out.matrix.branch { name, f ->
+            gtex: name == 'gtex'
+            geuvadis: true
+        }
+        TRAIN_DGEX_GTEX('dgex_gtex', train, rnaseq.geuvadis.map { n, f -> f }.first(),
+            grid(params.dgex_hidden_layers, params.dgex_hidden_units, params.dgex_gtex_dropout))
+        EVALUATE_GTEX('dgex_gtex', 'GTEx-te', rnaseq.gtex.map { n, f -> f },
+            byName(TRAIN_LR.out.model.mix(TRAIN_DGEX_GTEX.out.model)))
+        REPORT_GTEX('dgex_gtex', EVALUATE_GTEX.out.results)
+    }
 
     emit:
     metrics = EVALUATE.out.metrics

@@ -36,6 +36,18 @@ public final class ConvertCommand extends Verb {
     @Option(names = "--targets", description = "Target gene map (same format); needs --landmarks.")
     Path targetMap;
 
+    enum Format { auto, rpkm_table }
+
+    enum MatchBy { probe, ensembl }
+
+    @Option(names = "--format", defaultValue = "auto",
+            description = "auto: GCT/GCTX by content; rpkm_table: the GEUVADIS quantification table (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--match-by", defaultValue = "probe",
+            description = "Match map rows by probe ids (microarray) or by Ensembl gene id, version suffix stripped (RNA-Seq) (default ${DEFAULT-VALUE}).")
+    MatchBy matchBy;
+
     @Option(names = "--chunk-samples", defaultValue = "1000", description = "Samples read at a time (default ${DEFAULT-VALUE}).")
     int chunk;
 
@@ -54,7 +66,7 @@ public final class ConvertCommand extends Verb {
             inputs.add(targetMap);
         }
         Provenance prov = provenance(null, inputs.toArray(Path[]::new));
-        try (GctDataset ds = GctDataset.open(input)) {
+        try (GctDataset ds = format == Format.rpkm_table ? new io.gexflow.io.RpkmTableDataset(input) : GctDataset.open(input)) {
             int nRows = ds.rowCount();
             List<String> features = new ArrayList<>();
             int[][] probeRows;
@@ -65,20 +77,20 @@ public final class ConvertCommand extends Verb {
                     probeRows[i] = new int[] {i};
                 }
             } else {
-                Map<String, Integer> rowOf = new HashMap<>();
+                Map<String, List<Integer>> rowsOf = new HashMap<>();
                 for (int i = 0; i < nRows; i++) {
-                    rowOf.put(ds.rowIds().get(i), i);
+                    rowsOf.computeIfAbsent(key(ds.rowIds().get(i)), k -> new ArrayList<>()).add(i);
                 }
                 List<int[]> rows = new ArrayList<>();
                 for (GeneMap.Gene g : lm.genes()) {
-                    rows.add(resolve(g, rowOf, landmarkMap));
+                    rows.add(resolve(g, rowsOf, landmarkMap));
                     features.add(g.symbol());
                 }
                 for (GeneMap.Gene g : tg.genes()) {
                     if (lm.symbols().contains(g.symbol())) {
                         throw new InputException(targetMap, "gene " + g.symbol() + " is also a landmark");
                     }
-                    rows.add(resolve(g, rowOf, targetMap));
+                    rows.add(resolve(g, rowsOf, targetMap));
                     features.add(g.symbol());
                 }
                 probeRows = rows.toArray(int[][]::new);
@@ -121,16 +133,30 @@ public final class ConvertCommand extends Verb {
         return 0;
     }
 
-    private static int[] resolve(GeneMap.Gene g, Map<String, Integer> rowOf, Path map) {
-        int[] rows = new int[g.probes().size()];
-        for (int i = 0; i < rows.length; i++) {
-            Integer r = rowOf.get(g.probes().get(i));
-            if (r == null) {
-                throw new InputException(map, "probe " + g.probes().get(i) + " of gene " + g.symbol()
-                        + " is not a row of the expression file");
-            }
-            rows[i] = r;
+    /** The id a row is matched by: as written for probes; without the ".N" version for Ensembl ids. */
+    private String key(String rowId) {
+        if (matchBy == MatchBy.probe) {
+            return rowId;
         }
-        return rows;
+        int dot = rowId.indexOf('.');
+        return dot < 0 ? rowId : rowId.substring(0, dot);
+    }
+
+    /**
+     * The rows averaged into a gene: its probes, or (by Ensembl id) every row of that gene id, since
+     * some RNA-Seq tables list a gene on several rows (e.g. PAR genes on chrX and chrY).
+     */
+    private int[] resolve(GeneMap.Gene g, Map<String, List<Integer>> rowsOf, Path map) {
+        List<String> ids = matchBy == MatchBy.probe ? g.probes() : List.of(key(g.ensembl()));
+        List<Integer> rows = new ArrayList<>();
+        for (String id : ids) {
+            List<Integer> r = rowsOf.get(id);
+            if (r == null) {
+                throw new InputException(map, (matchBy == MatchBy.probe ? "probe " : "Ensembl id ") + id + " of gene "
+                        + g.symbol() + " is not a row of " + input.getFileName());
+            }
+            rows.addAll(r);
+        }
+        return rows.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             SplitCommand.class,
             NormalizeCommand.class,
+            NormalizeRnaSeqCommand.class,
             TrainLrCommand.class,
             TrainDgexCommand.class,
             EvaluateCommand.class,

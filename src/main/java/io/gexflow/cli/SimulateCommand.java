@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         description = "Generate a GEO-format D-GEX data set (probe-level GCTX + map_lm.txt / map_tg.txt) with a seeded, "
                 + "nonlinear landmark -> target relation.")
 public final class SimulateCommand extends Verb {
-    @Option(names = "--out-dir", required = true, description = "Writes geo_sim.gctx, map_lm.txt, map_tg.txt here.")
+    @Option(names = "--out-dir", required = true, description = "Writes geo_sim.gctx, gtex_sim.gctx, geuvadis_sim.txt, map_lm.txt, map_tg.txt here.")
     Path outDir;
 
     @Option(names = "--samples", defaultValue = "3000", description = "Profiles (default ${DEFAULT-VALUE}).")
@@ -32,15 +32,42 @@ public final class SimulateCommand extends Verb {
     @Option(names = "--noise", defaultValue = "0.3", description = "Gene-level noise sd, log2 units (default ${DEFAULT-VALUE}).")
     double noise;
 
+    @Option(names = "--gtex-samples", defaultValue = "300", description = "GTEx-like RNA-Seq samples, gtex_sim.gctx (default ${DEFAULT-VALUE}).")
+    int gtexSamples;
+
+    @Option(names = "--geuvadis-samples", defaultValue = "150",
+            description = "1000 Genomes-like RNA-Seq samples, geuvadis_sim.txt (default ${DEFAULT-VALUE}).")
+    int geuvadisSamples;
+
     @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
+
+    /** The 1000 Genomes quantification table layout: TargetID, Gene_Symbol, Chr, Coord, one column per sample. */
+    static void writeGeuvadisTable(Path file, GeoSimulator.RnaSeq d) {
+        StringBuilder sb = new StringBuilder("TargetID\tGene_Symbol\tChr\tCoord");
+        d.samples().forEach(s -> sb.append('\t').append(s));
+        sb.append('\n');
+        int width = d.genes().size();
+        for (int g = 0; g < width; g++) {
+            sb.append(d.genes().get(g)).append('\t').append(d.symbols().get(g)).append("\t1\t").append(1000 * (g + 1));
+            for (int i = 0; i < d.samples().size(); i++) {
+                sb.append('\t').append(d.sampleMajor()[i * width + g]);
+            }
+            sb.append('\n');
+        }
+        io.gexflow.io.AtomicFile.writeString(file, sb.toString());
+    }
 
     @Override
     public Integer call() throws java.io.IOException {
         java.nio.file.Files.createDirectories(outDir);
         GeoSimulator.Result r = GeoSimulator.simulate(
-                new GeoSimulator.Settings(samples, landmarks, targets, latent, unmapped, noise, seed));
+                new GeoSimulator.Settings(samples, landmarks, targets, latent, unmapped, noise, seed, gtexSamples, geuvadisSamples));
         GctxWriter.write(outDir.resolve("geo_sim.gctx"), r.probes(), r.samples(), r.probeMeta(), Map.of(), r.sampleMajor());
+        GeoSimulator.RnaSeq gtex = r.gtex();
+        GctxWriter.write(outDir.resolve("gtex_sim.gctx"), gtex.genes(), gtex.samples(), Map.of("Description", gtex.symbols()),
+                Map.of(), gtex.sampleMajor());
+        writeGeuvadisTable(outDir.resolve("geuvadis_sim.txt"), r.geuvadis());
         r.landmarkMap().write(outDir.resolve("map_lm.txt"));
         r.targetMap().write(outDir.resolve("map_tg.txt"));
         System.err.printf("simulated %d samples x %d probes (%d landmark, %d target genes) into %s%n", samples,

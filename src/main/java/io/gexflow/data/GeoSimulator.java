@@ -20,10 +20,18 @@ import java.util.Random;
  * (probe = gene + affinity offset + probe noise), and some probes map to no gene, as on HG-U133A.
  */
 public final class GeoSimulator {
-    public record Settings(int samples, int landmarks, int targets, int latent, int unmappedProbes, double noise, long seed) {}
+    public record Settings(int samples, int landmarks, int targets, int latent, int unmappedProbes, double noise, long seed,
+            int gtexSamples, int geuvadisSamples) {}
 
     public record Result(List<String> probes, List<String> samples, float[] sampleMajor, GeneMap landmarkMap,
-            GeneMap targetMap, Map<String, List<String>> probeMeta) {}
+            GeneMap targetMap, Map<String, List<String>> probeMeta, RnaSeq gtex, RnaSeq geuvadis) {}
+
+    /**
+     * An RNA-Seq data set of the same genes (GTEx-like or 1000 Genomes-like): RPKM
+     * {@code = 2^(g - 6) * exp(0.25 e)}, e ~ N(0, 1), a monotone transform of the log2 expression g
+     * with multiplicative noise, plus genes outside the maps. Ids are versioned Ensembl ids.
+     */
+    public record RnaSeq(List<String> genes, List<String> symbols, List<String> samples, float[] sampleMajor) {}
 
     private GeoSimulator() {}
 
@@ -89,20 +97,13 @@ public final class GeoSimulator {
             perm[j] = t;
         }
         List<String> probeIds = new ArrayList<>();
-        List<String> symbols = new ArrayList<>();
+        List<String> probeSymbols = new ArrayList<>();
         for (int i = 0; i < np; i++) {
             probeIds.add(probes.get(perm[i]));
-            symbols.add(probeGene.get(perm[i]));
+            probeSymbols.add(probeGene.get(perm[i]));
         }
-        List<String> samples = new ArrayList<>();
-        float[] x = new float[s.samples() * np];
-        double[] z = new double[k];
-        double[] gene = new double[nGenes];
-        for (int n = 0; n < s.samples(); n++) {
-            samples.add(String.format(Locale.ROOT, "GSM%07d", 100000 + n));
-            for (int j = 0; j < k; j++) {
-                z[j] = r.nextGaussian();
-            }
+        GeneLevel genes = (z, rng) -> {
+            double[] gene = new double[nGenes];
             for (int g = 0; g < nGenes; g++) {
                 double u = dot(proj[g], z);
                 double signal;
@@ -113,8 +114,15 @@ public final class GeoSimulator {
                     double q = dot(proj3[g], z);
                     signal = mix[g][0] * u + mix[g][1] * Math.tanh(2 * v) + mix[g][2] * (q * q - 1) / Math.sqrt(2);
                 }
-                gene[g] = mu[g] + scale[g] * signal + s.noise() * r.nextGaussian();
+                gene[g] = mu[g] + scale[g] * signal + s.noise() * rng.nextGaussian();
             }
+            return gene;
+        };
+        List<String> samples = new ArrayList<>();
+        float[] x = new float[s.samples() * np];
+        for (int n = 0; n < s.samples(); n++) {
+            samples.add(String.format(Locale.ROOT, "GSM%07d", 100000 + n));
+            double[] gene = genes.sample(latent(r, k), r);
             for (int i = 0; i < np; i++) {
                 int p = perm[i];
                 int g = probeOf.get(p);
@@ -122,9 +130,61 @@ public final class GeoSimulator {
                 x[n * np + i] = (float) v;
             }
         }
+        List<String> ensembl = new ArrayList<>();
+        List<String> symbols = new ArrayList<>();
+        for (GeneMap.Gene g : lm) {
+            ensembl.add(g.ensembl());
+            symbols.add(g.symbol());
+        }
+        for (GeneMap.Gene g : tg) {
+            ensembl.add(g.ensembl());
+            symbols.add(g.symbol());
+        }
+        RnaSeq gtex = rnaSeq("GTEX-", s.gtexSamples(), ensembl, symbols, genes, r, k, s.unmappedProbes());
+        RnaSeq geuvadis = rnaSeq("HG", s.geuvadisSamples(), ensembl, symbols, genes, r, k, s.unmappedProbes());
         Map<String, List<String>> meta = new LinkedHashMap<>();
-        meta.put("pr_gene_symbol", symbols);
-        return new Result(probeIds, samples, x, new GeneMap(List.copyOf(lm)), new GeneMap(List.copyOf(tg)), meta);
+        meta.put("pr_gene_symbol", probeSymbols);
+        return new Result(probeIds, samples, x, new GeneMap(List.copyOf(lm)), new GeneMap(List.copyOf(tg)), meta, gtex,
+                geuvadis);
+    }
+
+    /** Gene-level log2 expression of one sample with latent factors z. */
+    private interface GeneLevel {
+        double[] sample(double[] z, Random r);
+    }
+
+    private static double[] latent(Random r, int k) {
+        double[] z = new double[k];
+        for (int j = 0; j < k; j++) {
+            z[j] = r.nextGaussian();
+        }
+        return z;
+    }
+
+    private static RnaSeq rnaSeq(String prefix, int n, List<String> ensembl, List<String> symbols, GeneLevel genes,
+            Random r, int k, int extra) {
+        List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int g = 0; g < ensembl.size(); g++) {
+            ids.add(ensembl.get(g) + "." + (1 + r.nextInt(9)));
+            names.add(symbols.get(g));
+        }
+        for (int e = 0; e < extra; e++) {
+            ids.add(String.format(Locale.ROOT, "ENSG%011d.%d", 800000 + e, 1 + r.nextInt(9)));
+            names.add("UNMAPPED" + e);
+        }
+        List<String> samples = new ArrayList<>();
+        int width = ids.size();
+        float[] x = new float[n * width];
+        for (int i = 0; i < n; i++) {
+            samples.add(String.format(Locale.ROOT, "%s%05d", prefix, i + 1));
+            double[] gene = genes.sample(latent(r, k), r);
+            for (int g = 0; g < width; g++) {
+                double log2 = g < gene.length ? gene[g] : 2 + 6 * r.nextDouble();
+                x[i * width + g] = (float) (Math.pow(2, log2 - 6) * Math.exp(0.25 * r.nextGaussian()));
+            }
+        }
+        return new RnaSeq(ids, names, samples, x);
     }
 
     private static double[] unit(Random r, int k) {
