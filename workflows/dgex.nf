@@ -1,11 +1,12 @@
 /*
  * D-GEX track (Chen et al., Bioinformatics 2016): GCTX -> genes -> split -> normalise ->
- * LR baseline + a grid of D-GEX networks -> per-gene MAE -> HTML report.
+ * baselines (LR, LR-L1, LR-L2, KNN-GE) + a grid of D-GEX networks -> per-gene MAE -> HTML report.
  */
 include { CONVERT    } from '../modules/convert'
 include { SPLIT      } from '../modules/split'
 include { NORMALIZE  } from '../modules/normalize'
 include { TRAIN_LR   } from '../modules/train_lr'
+include { TRAIN_KNN  } from '../modules/train_knn'
 include { TRAIN_DGEX } from '../modules/train_dgex'
 include { EVALUATE   } from '../modules/evaluate'
 include { REPORT     } from '../modules/report'
@@ -16,6 +17,13 @@ def csv(value) {
 
 workflow DGEX {
     main:
+    // baseline model names (the report's keys) -> train-lr penalty; model directories are named so
+    lrPenalties = [lr: 'none', lr_l1: 'l1', lr_l2: 'l2']
+    baselines = csv(params.dgex_baselines)
+    unknown = baselines - lrPenalties.keySet() - ['knn']
+    if (unknown) {
+        error "gexflow: unknown baseline(s) in --dgex_baselines: ${unknown.join(', ')} (known: lr, lr_l1, lr_l2, knn)"
+    }
     gctx      = file(params.dgex_gctx, checkIfExists: true)
     landmarks = file(params.dgex_landmarks, checkIfExists: true)
     targets   = file(params.dgex_targets, checkIfExists: true)
@@ -26,7 +34,13 @@ workflow DGEX {
 
     train = NORMALIZE.out.train
     valid = NORMALIZE.out.valid
-    TRAIN_LR(train)
+    TRAIN_LR(train, valid, Channel.fromList(baselines.unique().findAll { lrPenalties.containsKey(it) }.collect { lrPenalties[it] }))
+    if ('knn' in baselines) {
+        TRAIN_KNN(train, valid)
+        knn = TRAIN_KNN.out.model
+    } else {
+        knn = Channel.empty()
+    }
 
     // the architecture grid: hidden layers x hidden units x dropout, one GPU-labelled task each
     grid = Channel.fromList(csv(params.dgex_hidden_layers))
@@ -35,7 +49,7 @@ workflow DGEX {
     TRAIN_DGEX(train, valid, grid)
 
     // sorted by name: the same models give the same EVALUATE task hash, so -resume re-uses it
-    models = TRAIN_LR.out.model.mix(TRAIN_DGEX.out.model).toSortedList { a, b -> a.name <=> b.name }
+    models = TRAIN_LR.out.model.mix(knn, TRAIN_DGEX.out.model).toSortedList { a, b -> a.name <=> b.name }
     EVALUATE(NORMALIZE.out.test, models)
     REPORT(EVALUATE.out.results)
 
