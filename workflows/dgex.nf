@@ -1,6 +1,6 @@
 /*
  * D-GEX track (Chen et al., Bioinformatics 2016): GCTX -> genes -> split -> normalise ->
- * LR baseline + a grid of D-GEX networks -> per-gene MAE -> HTML report.
+ * baselines (LR, LR-L1, LR-L2, KNN-GE) + a grid of D-GEX networks -> per-gene MAE -> HTML report.
  * With GTEx and 1000 Genomes inputs, also the paper's cross-platform track: train on GEO-tr,
  * select the epoch on 1000G, test on GTEx (RNA-Seq mapped onto the GEO quantiles).
  */
@@ -8,7 +8,8 @@ include { CONVERT                         } from '../modules/convert'
 include { SPLIT                           } from '../modules/split'
 include { NORMALIZE                       } from '../modules/normalize'
 include { NORMALIZE_RNASEQ                } from '../modules/normalize_rnaseq'
-include { TRAIN_LR                        } from '../modules/train_lr'
+include { BASELINES                       } from '../subworkflows/baselines'
+include { BASELINES as BASELINES_GTEX     } from '../subworkflows/baselines'
 include { TRAIN_DGEX                      } from '../modules/train_dgex'
 include { TRAIN_DGEX as TRAIN_DGEX_GTEX   } from '../modules/train_dgex'
 include { EVALUATE                        } from '../modules/evaluate'
@@ -53,11 +54,11 @@ workflow DGEX {
     train = NORMALIZE.out.train.first()
     valid = NORMALIZE.out.valid.first()
     stats = NORMALIZE.out.stats.first()
-    TRAIN_LR(train)
+    BASELINES('dgex', train, valid)
 
     // the architecture grid: hidden layers x hidden units x dropout, one GPU-labelled task each
     TRAIN_DGEX('dgex', train, valid, grid(params.dgex_hidden_layers, params.dgex_hidden_units, params.dgex_dropout))
-    EVALUATE('dgex', params.dgex_test_set, NORMALIZE.out.test, byName(TRAIN_LR.out.model.mix(TRAIN_DGEX.out.model)))
+    EVALUATE('dgex', params.dgex_test_set, NORMALIZE.out.test, byName(BASELINES.out.models.mix(TRAIN_DGEX.out.model)))
     REPORT('dgex', EVALUATE.out.results)
 
     if (gtex_track) {
@@ -66,10 +67,12 @@ workflow DGEX {
             gtex: name == 'gtex'
             geuvadis: true
         }
-        TRAIN_DGEX_GTEX('dgex_gtex', train, rnaseq.geuvadis.map { n, f -> f }.first(),
+        geuvadis = rnaseq.geuvadis.map { n, f -> f }.first()
+        BASELINES_GTEX('dgex_gtex', train, geuvadis)
+        TRAIN_DGEX_GTEX('dgex_gtex', train, geuvadis,
             grid(params.dgex_hidden_layers, params.dgex_hidden_units, params.dgex_gtex_dropout))
         EVALUATE_GTEX('dgex_gtex', 'GTEx-te', rnaseq.gtex.map { n, f -> f },
-            byName(TRAIN_LR.out.model.mix(TRAIN_DGEX_GTEX.out.model)))
+            byName(BASELINES_GTEX.out.models.mix(TRAIN_DGEX_GTEX.out.model)))
         REPORT_GTEX('dgex_gtex', EVALUATE_GTEX.out.results)
     }
 

@@ -8,6 +8,9 @@ import io.gexflow.io.Json;
 import io.gexflow.models.ExpressionModel;
 import io.gexflow.models.ModelDescriptor;
 import io.gexflow.models.ModelStore;
+import io.gexflow.models.baselines.KnnGeModel;
+import io.gexflow.models.baselines.LinearBaselines;
+import io.gexflow.models.baselines.LinearRegressionModel;
 import io.gexflow.models.dgex.DgexModel;
 import io.gexflow.models.dgex.TrainingHistory;
 import java.io.IOException;
@@ -70,7 +73,7 @@ public final class EvaluateCommand extends Verb {
             writeTsv(outDir.resolve(tsv), d.outputs(), mae);
             Map<String, Object> m = new LinkedHashMap<>();
             boolean dgex = DgexModel.TYPE.equals(desc.type());
-            m.put("label", dgex ? String.valueOf(desc.summary().get("label")) : label(desc.type()));
+            m.put("label", dgex ? String.valueOf(desc.summary().get("label")) : label(desc));
             m.put("kind", dgex ? "dgex" : "baseline");
             m.put("type", desc.type());
             m.put("overall_mae", GeneErrors.mean(mae));
@@ -124,10 +127,19 @@ public final class EvaluateCommand extends Verb {
         return 0;
     }
 
-    private static String label(String type) {
-        return switch (type) {
-            case "lr" -> "LR";
-            default -> type;
+    /** The paper's name of a baseline: LR, LR-L1, LR-L2 (by the lr model's penalty) or KNN-GE. */
+    static String label(ModelDescriptor desc) {
+        return switch (desc.type()) {
+            case LinearRegressionModel.TYPE -> {
+                Object penalty = desc.settings() == null ? null : desc.settings().get("penalty");
+                try {
+                    yield penalty == null ? "LR" : LinearBaselines.Penalty.of(penalty.toString()).label();
+                } catch (IllegalArgumentException e) {
+                    yield "LR (" + penalty + ")";
+                }
+            }
+            case KnnGeModel.TYPE -> "KNN-GE";
+            default -> desc.type();
         };
     }
 

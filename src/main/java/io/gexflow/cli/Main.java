@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             NormalizeCommand.class,
             NormalizeRnaSeqCommand.class,
             TrainLrCommand.class,
+            TrainKnnCommand.class,
             TrainDgexCommand.class,
             EvaluateCommand.class,
             ReportCommand.class

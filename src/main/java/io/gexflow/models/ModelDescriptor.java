@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * {@code model.json} of a trained model directory: enough to rebuild the model in another step.
  *
- * @param type "lr" or "dgex"
+ * @param type "lr" (settings: penalty none|l1|l2, lambda), "knn" (settings: k) or "dgex"
  * @param settings type-specific hyperparameters (architecture, chosen lambda, ...)
  * @param summary training facts (best epoch, validation MAE, ...)
  */

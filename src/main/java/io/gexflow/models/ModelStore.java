@@ -2,6 +2,7 @@ package io.gexflow.models;
 
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
+import io.gexflow.models.baselines.KnnGeModel;
 import io.gexflow.models.baselines.LinearRegressionModel;
 import io.gexflow.models.dgex.DgexModel;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ public final class ModelStore {
         }
         return switch (d.type()) {
             case LinearRegressionModel.TYPE -> LinearRegressionModel.load(dir, d);
+            case KnnGeModel.TYPE -> KnnGeModel.load(dir, d);
             case DgexModel.TYPE -> DgexModel.load(dir, d);
             default -> throw new InputException(json, "unknown model type '" + d.type() + "'");
         };

@@ -87,4 +87,61 @@ class OlsFitTest {
         fit.accumulate(x, y, 10);
         assertThrows(IllegalStateException.class, () -> fit.solve(0));
     }
+
+    @Test
+    void ridgeClosedFormMatchesQrOnTheAugmentedLeastSquaresProblem() {
+        // ridge minimises |Y - A B|^2 + lambda |B without its intercept row|^2, which is ordinary least
+        // squares on [A; sqrt(lambda) I'] against [Y; 0], I' the identity without the intercept column
+        Random r = new Random(21);
+        int n = 60;
+        int l = 15;
+        int t = 4;
+        float[] x = new float[n * l];
+        float[] y = new float[n * t];
+        for (int i = 0; i < n; i++) {
+            double common = r.nextGaussian();
+            for (int j = 0; j < l; j++) {
+                x[i * l + j] = (float) (0.8 * common + 0.6 * r.nextGaussian() + 0.3);
+            }
+            for (int k = 0; k < t; k++) {
+                y[i * t + k] = (float) (x[i * l + k] - 0.5 * x[i * l + k + 3] + 1.5 + r.nextGaussian());
+            }
+        }
+        OlsFit fit = new OlsFit(l, t);
+        fit.accumulate(x, y, n);
+        for (double lambda : new double[] {0.01, 1, 37.5, 1e4}) {
+            DMatrixRMaj coef = fit.solve(lambda);
+            DMatrixRMaj a = new DMatrixRMaj(n + l, l + 1);
+            DMatrixRMaj b = new DMatrixRMaj(n + l, t);
+            for (int i = 0; i < n; i++) {
+                a.set(i, 0, 1);
+                for (int j = 0; j < l; j++) {
+                    a.set(i, j + 1, x[i * l + j]);
+                }
+                for (int k = 0; k < t; k++) {
+                    b.set(i, k, y[i * t + k]);
+                }
+            }
+            for (int j = 0; j < l; j++) {
+                a.set(n + j, j + 1, Math.sqrt(lambda));
+            }
+            LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+            qr.setA(a);
+            DMatrixRMaj ref = new DMatrixRMaj(l + 1, t);
+            qr.solve(b, ref);
+            double scale = 0;
+            for (int i = 0; i < ref.getNumElements(); i++) {
+                scale = Math.max(scale, Math.abs(ref.get(i)));
+            }
+            for (int i = 0; i < ref.getNumElements(); i++) {
+                assertEquals(ref.get(i), coef.get(i), 1e-6 * Math.max(Math.abs(ref.get(i)), 1e-3 * scale), "lambda " + lambda + " entry " + i);
+            }
+        }
+        // with fewer samples than landmarks OLS is undetermined but ridge is not
+        OlsFit few = new OlsFit(l, t);
+        few.accumulate(x, y, 5);
+        assertThrows(IllegalStateException.class, () -> few.solve(0));
+        assertEquals(l + 1, few.solve(1).numRows);
+        assertThrows(IllegalArgumentException.class, () -> fit.solve(-1));
+    }
 }

@@ -1,0 +1,162 @@
+package io.gexflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gexflow.data.RegressionData;
+import io.gexflow.io.Json;
+import io.gexflow.io.arrow.ArrowMatrixWriter;
+import io.gexflow.io.arrow.ObsColumn;
+import io.gexflow.models.ExpressionModel;
+import io.gexflow.models.ModelStore;
+import io.gexflow.models.baselines.KnnGeModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** train-lr (none, l1, l2) and train-knn on small splits, then evaluate: grids, choices and labels. */
+class BaselineVerbsTest {
+    private static final int L = 8;
+    private static final int T = 12;
+    @TempDir Path dir;
+    Path train;
+    Path valid;
+    Path test;
+
+    /** Runs a verb; train-knn is added here until Main lists it. */
+    private static CliRunner.Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        if (!cl.getSubcommands().containsKey("train-knn")) {
+            cl.addSubcommand(new TrainKnnCommand());
+        }
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return new CliRunner.Result(cl.execute(args), out.toString(), err.toString());
+    }
+
+    private static void ok(CliRunner.Result r) {
+        assertEquals(0, r.exit(), r.err());
+    }
+
+    private void split(Path file, Random r, int n) {
+        List<String> features = new ArrayList<>();
+        List<String> landmarks = new ArrayList<>();
+        for (int j = 0; j < L; j++) {
+            landmarks.add("lm" + j);
+        }
+        features.addAll(landmarks);
+        for (int t = 0; t < T; t++) {
+            features.add("tg" + t);
+        }
+        try (ArrowMatrixWriter w = new ArrowMatrixWriter(file, features, List.<ObsColumn>of(),
+                Map.of(RegressionData.LANDMARKS, Json.compact(landmarks)))) {
+            float[] row = new float[L + T];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < L; j++) {
+                    row[j] = (float) r.nextGaussian();
+                }
+                for (int t = 0; t < T; t++) {
+                    // a sparse linear part, a copy of one landmark for some targets, and noise
+                    row[L + t] = (float) (t % 3 == 0 ? row[t % L] + 0.1 * r.nextGaussian()
+                            : 0.8 * row[t % L] - 0.4 * row[(t + 3) % L] + 0.6 * r.nextGaussian());
+                }
+                w.write("s" + i, List.of(), row);
+            }
+        }
+    }
+
+    @BeforeEach
+    void data() {
+        Random r = new Random(17);
+        train = dir.resolve("train.arrow");
+        valid = dir.resolve("valid.arrow");
+        test = dir.resolve("test.arrow");
+        split(train, r, 120);
+        split(valid, r, 60);
+        split(test, r, 60);
+    }
+
+    @Test
+    void trainEveryBaselineAndEvaluate() throws Exception {
+        ok(run("train-lr", "--train", train.toString(), "--out-dir", dir.resolve("lr").toString()));
+        ok(run("train-lr", "--train", train.toString(), "--valid", valid.toString(), "--penalty", "l1",
+                "--lambdas", "0.001,0.3,0.03", "--out-dir", dir.resolve("lr_l1").toString()));
+        CliRunner.Result l2 = run("train-lr", "--train", train.toString(), "--valid", valid.toString(), "--penalty", "l2",
+                "--out-dir", dir.resolve("lr_l2").toString());
+        ok(l2);
+        assertTrue(l2.err().contains("LR-L2 lambda"), l2.err());
+        ok(run("train-knn", "--train", train.toString(), "--valid", valid.toString(), "--ks", "1,2,4",
+                "--out-dir", dir.resolve("knn").toString()));
+
+        JsonNode l1 = Json.MAPPER.readTree(dir.resolve("lr_l1/model.json").toFile());
+        assertEquals("lr", l1.get("type").asText());
+        assertEquals("l1", l1.get("settings").get("penalty").asText());
+        assertEquals(List.of(0.3, 0.03, 0.001), doubles(l1.get("settings").get("lambdas")));
+        List<Double> mae = doubles(l1.get("summary").get("validation_mae"));
+        assertEquals(3, mae.size());
+        double chosen = l1.get("settings").get("lambda").asDouble();
+        assertEquals(mae.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                mae.get(doubles(l1.get("settings").get("lambdas")).indexOf(chosen)));
+        assertEquals(3, l1.get("summary").get("nonzero_coefficients").size());
+        JsonNode ridge = Json.MAPPER.readTree(dir.resolve("lr_l2/model.json").toFile());
+        assertEquals(7, ridge.get("settings").get("lambdas").size());
+        assertEquals(7, ridge.get("summary").get("validation_mae").size());
+        JsonNode knn = Json.MAPPER.readTree(dir.resolve("knn/model.json").toFile());
+        assertEquals("knn", knn.get("type").asText());
+        assertEquals(List.of(1.0, 2.0, 4.0), doubles(knn.get("settings").get("ks")));
+        assertEquals(3, knn.get("summary").get("validation_mae").size());
+        try (ExpressionModel m = ModelStore.load(dir.resolve("knn"))) {
+            assertEquals(knn.get("settings").get("k").asInt(), ((KnnGeModel) m).k());
+            assertEquals(T, m.outputs().size());
+        }
+
+        Path eval = dir.resolve("eval");
+        ok(run("evaluate", "--test", test.toString(), "--model", "knn=" + dir.resolve("knn"), "--model",
+                "lr=" + dir.resolve("lr"), "--model", "lr_l1=" + dir.resolve("lr_l1"), "--model",
+                "lr_l2=" + dir.resolve("lr_l2"), "--out-dir", eval.toString()));
+        JsonNode models = Json.MAPPER.readTree(eval.resolve("metrics.json").toFile()).get("models");
+        Map<String, String> labels = Map.of("lr", "LR", "lr_l1", "LR-L1", "lr_l2", "LR-L2", "knn", "KNN-GE");
+        for (var e : labels.entrySet()) {
+            assertEquals(e.getValue(), models.get(e.getKey()).get("label").asText());
+            assertEquals("baseline", models.get(e.getKey()).get("kind").asText());
+        }
+        // the data is linear: every linear baseline beats averaging neighbours
+        double knnMae = models.get("knn").get("overall_mae").asDouble();
+        for (String k : List.of("lr", "lr_l1", "lr_l2")) {
+            assertTrue(models.get(k).get("overall_mae").asDouble() < knnMae, k);
+        }
+    }
+
+    @Test
+    void badCombinationsAreRefused() {
+        assertEquals(2, run("train-lr", "--train", train.toString(), "--penalty", "l1", "--out-dir",
+                dir.resolve("a").toString()).exit(), "l1 needs --valid");
+        assertEquals(2, run("train-lr", "--train", train.toString(), "--lambdas", "1", "--out-dir",
+                dir.resolve("b").toString()).exit(), "no grid for plain LR");
+        CliRunner.Result bad = run("train-lr", "--train", train.toString(), "--valid", valid.toString(), "--penalty", "l3",
+                "--out-dir", dir.resolve("c").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("none, l1 or l2"), bad.err());
+        assertEquals(2, run("train-knn", "--train", train.toString(), "--valid", valid.toString(), "--ks", "0,2",
+                "--out-dir", dir.resolve("d").toString()).exit());
+        assertEquals(2, run("train-knn", "--train", train.toString(), "--valid", valid.toString(), "--ks", "9",
+                "--out-dir", dir.resolve("e").toString()).exit(), "k above the number of landmarks");
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        List<Double> v = new ArrayList<>();
+        array.forEach(n -> v.add(n.asDouble()));
+        return v;
+    }
+}
