@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
+            DownloadCommand.class,
             ConvertCommand.class,
             SplitCommand.class,
             NormalizeCommand.class,
