@@ -17,8 +17,8 @@ workflow {
         """.stripIndent()
         return
     }
-    if (!params.dgex_gctx) {
-        error "gexflow: no input: set --dgex_gctx, --dgex_landmarks and --dgex_targets, or use -profile test"
+    if (!params.dgex_gctx && !params.dgex_gctx_url) {
+        error "gexflow: no input: set --dgex_gctx, --dgex_landmarks and --dgex_targets, or use -profile test or full_dgex"
     }
     DGEX()
 }
@@ -28,7 +28,7 @@ workflow.onComplete {
     if (workflow.success) {
         log.info "gexflow: D-GEX report: ${report}"
         log.info "gexflow: D-GEX metrics: ${file(params.outdir).toAbsolutePath().resolve('dgex/metrics.json')}"
-        if (params.gtex_gctx && params.geuvadis_rpkm) {
+        if ((params.gtex_gctx || params.dgex_gtex_url) && (params.geuvadis_rpkm || params.dgex_1000g_url)) {
             log.info "gexflow: D-GEX GTEx-track report: ${file(params.outdir).toAbsolutePath().resolve('report/dgex_gtex.html')}"
         }
     } else {

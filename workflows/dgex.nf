@@ -4,6 +4,7 @@
  * With GTEx and 1000 Genomes inputs, also the paper's cross-platform track: train on GEO-tr,
  * select the epoch on 1000G, test on GTEx (RNA-Seq mapped onto the GEO quantiles).
  */
+include { DOWNLOAD; downloadInput        } from '../modules/download'
 include { CONVERT                         } from '../modules/convert'
 include { SPLIT                           } from '../modules/split'
 include { NORMALIZE                       } from '../modules/normalize'
@@ -32,15 +33,30 @@ def byName(ch) {
 
 workflow DGEX {
     main:
-    landmarks = file(params.dgex_landmarks, checkIfExists: true)
-    targets   = file(params.dgex_targets, checkIfExists: true)
-    inputs = Channel.of(['geo', file(params.dgex_gctx, checkIfExists: true), ''])
-    gtex_track = params.gtex_gctx && params.geuvadis_rpkm
-    if (gtex_track) {
-        inputs = inputs.mix(Channel.of(
-            ['gtex', file(params.gtex_gctx, checkIfExists: true), '--match-by ensembl'],
-            ['geuvadis', file(params.geuvadis_rpkm, checkIfExists: true), '--match-by ensembl --format rpkm_table']))
+    // every input is a local file when its path param is set, else fetched from its *_url (full_dgex)
+    sources = [
+        gctx:      [params.dgex_gctx,      params.dgex_gctx_url,      params.dgex_gctx_checksum],
+        landmarks: [params.dgex_landmarks, params.dgex_landmarks_url, params.dgex_landmarks_checksum],
+        targets:   [params.dgex_targets,   params.dgex_targets_url,   params.dgex_targets_checksum],
+        gtex:      [params.gtex_gctx,      params.dgex_gtex_url,      params.dgex_gtex_checksum],
+        geuvadis:  [params.geuvadis_rpkm,  params.dgex_1000g_url,     params.dgex_1000g_checksum],
+    ]
+    missing = ['gctx', 'landmarks', 'targets'].findAll { !sources[it][0] && !sources[it][1] }
+    if (missing) {
+        error "gexflow: D-GEX needs ${missing.collect { "--dgex_${it}" }.join(', ')} (a path, or a URL in -profile full_dgex)"
     }
+    gtex_track = ['gtex', 'geuvadis'].every { sources[it][0] || sources[it][1] }
+    wanted = gtex_track ? sources : sources.subMap(['gctx', 'landmarks', 'targets'])
+    local = wanted.findAll { k, v -> v[0] }.collect { k, v -> [k, file(v[0], checkIfExists: true)] }
+    remote = wanted.findAll { k, v -> !v[0] }.collect { k, v -> [k, downloadInput(null, v[1], v[2])] }
+    keyOf = remote.collectEntries { k, d -> [(d[0]): k] }
+    DOWNLOAD(Channel.fromList(remote.collect { k, d -> d }))
+    files = Channel.fromList(local).mix(DOWNLOAD.out.file.map { f -> [keyOf[f.name], f] })
+    landmarks = files.filter { it[0] == 'landmarks' }.map { it[1] }.first()
+    targets   = files.filter { it[0] == 'targets' }.map { it[1] }.first()
+    convertArgs = [gctx: '', gtex: '--match-by ensembl', geuvadis: '--match-by ensembl --format rpkm_table']
+    inputs = files.filter { it[0] in convertArgs.keySet() }
+        .map { k, f -> [k == 'gctx' ? 'geo' : k, f, convertArgs[k]] }
     CONVERT(inputs, landmarks, targets)
     matrices = CONVERT.out.matrix.branch { name, f ->
         geo: name == 'geo'

@@ -26,9 +26,13 @@ class PipelineTestProfileIT {
     private record Run(int exit, String log) {}
 
     private Run nextflow(String... args) throws IOException, InterruptedException {
+        return nextflowWith("test", args);
+    }
+
+    private Run nextflowWith(String profile, String... args) throws IOException, InterruptedException {
         Path repo = Path.of("").toAbsolutePath();
         List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("nextflow").toString(), "run", repo.toString(),
-                "-profile", "test", "-ansi-log", "false", "--outdir", launch.resolve("results").toString(),
+                "-profile", profile, "-ansi-log", "false", "--outdir", launch.resolve("results").toString(),
                 "-w", launch.resolve("work").toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(launch.toFile()).redirectErrorStream(true).start();
@@ -99,5 +103,21 @@ class PipelineTestProfileIT {
         assertTrue(submitted >= 20, "both tracks ran their tasks: " + submitted);
         assertEquals(submitted, cached, "every task re-used:\n" + again.log());
         assertFalse(again.log().contains("Submitted process"), again.log());
+    }
+
+    /** -profile full_dgex -stub: the paper-scale DAG (downloads, both tracks, the 3 x 3 x 3 grid) is wired. */
+    @Test
+    void fullDgexStubWiresThePaperScaleDag() throws Exception {
+        Run stub = nextflowWith("full_dgex", "-stub");
+        assertEquals(0, stub.exit(), stub.log());
+        java.util.Map<String, Long> tasks = new java.util.TreeMap<>();
+        stub.log().lines().filter(l -> l.contains("Submitted process >"))
+                .map(l -> l.replaceAll(".*process > ", "").replaceAll(" \\(.*", ""))
+                .forEach(p -> tasks.merge(p, 1L, Long::sum));
+        assertEquals(27L, tasks.get("DGEX:TRAIN_DGEX"), tasks.toString());
+        assertEquals(9L, tasks.get("DGEX:TRAIN_DGEX_GTEX"), tasks.toString());
+        assertEquals(5L, tasks.get("DGEX:DOWNLOAD"), tasks.toString());
+        assertEquals(3L, tasks.get("DGEX:BASELINES:TRAIN_LR"), tasks.toString());
+        assertEquals(1L, tasks.get("DGEX:REPORT_GTEX"), tasks.toString());
     }
 }
