@@ -24,11 +24,11 @@ import picocli.CommandLine.ParameterException;
                     + " 1,773 -> 1,596 / 177).",
             "The PCL table (pert_id<TAB>pcl, one line per membership, optional header, # comments) is not part of"
                     + " GEO: the perturbagen classes are CLUE's (clue.io, Connectivity Map \"PCLs\"), downloadable from"
-                    + " the CLUE API (/api/pcls, a free academic API key needed) or the CLUE web app; see the README's"
+                    + " the CLUE API (its pcls endpoint; a free academic API key needed) or the CLUE web app; see the README's"
                     + " section \"S-VQ-VAE data\"."})
 public final class PrepareLincsCommand extends Verb {
     @Option(names = "--gctx", required = true,
-            description = "Level 5 matrix, GCTX (or GCT text), genes x signatures, e.g. GSE70138_Broad_LINCS_Level5_COMPZ_n118050x12328_2017-03-06.gctx.")
+            description = "Level 5 matrix, GCTX (or GCT text), genes x signatures, e.g. GSE70138_Broad_LINCS_Level5_COMPZ_n118050x12328_2017-03-06.gctx (GEO ships it gzipped: decompress it first).")
     Path gctx;
 
     @Option(names = "--sig-info", required = true,
