@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             TrainKnnCommand.class,
             TrainDgexCommand.class,
             EvaluateCommand.class,
+            PrepareMnistCommand.class,
+            PrepareLincsCommand.class,
             ReportCommand.class
         })
 public final class Main implements Runnable {
