@@ -66,7 +66,7 @@ public final class ConvertCommand extends Verb {
             inputs.add(targetMap);
         }
         Provenance prov = provenance(null, inputs.toArray(Path[]::new));
-        try (GctDataset ds = format == Format.rpkm_table ? new io.gexflow.io.RpkmTableDataset(input) : GctDataset.open(input)) {
+        try (GctDataset ds = format == Format.rpkm_table ? io.gexflow.io.RpkmTable.read(input) : GctDataset.open(input)) {
             int nRows = ds.rowCount();
             List<String> features = new ArrayList<>();
             int[][] probeRows;

@@ -98,6 +98,28 @@ class ConvertCommandTest {
     }
 
     @Test
+    void geuvadisTableMatchedByEnsemblIdWithoutVersion() throws Exception {
+        Path table = dir.resolve("gd.txt.gz");
+        String text = "TargetID\tGene_Symbol\tChr\tCoord\tHG1\tHG2\n"
+                + "ENSG1.4\tA\t1\t10\t1.5\t2.5\n"
+                + "ENSG9.1\tZ\t1\t20\t7\t7\n"
+                + "ENSG2.11\tB\t1\t30\t0\t4\n";
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(table))) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        gctx(); // writes lm.txt (A: ENSG1) and tg.txt (B: ENSG2)
+        Path out = dir.resolve("rna.arrow");
+        var r = CliRunner.run("convert", "--input", table.toString(), "--format", "rpkm_table", "--match-by", "ensembl",
+                "--landmarks", dir.resolve("lm.txt").toString(), "--targets", dir.resolve("tg.txt").toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        DenseMatrix m = ArrowMatrixReader.readAll(out);
+        assertEquals(List.of("HG1", "HG2"), m.ids());
+        assertEquals(List.of("A", "B"), m.features());
+        assertArrayEquals(new float[] {1.5f, 0, 2.5f, 4}, m.x());
+    }
+
+    @Test
     void helpAndVersion() {
         var help = CliRunner.run("--help");
         assertEquals(0, help.exit());

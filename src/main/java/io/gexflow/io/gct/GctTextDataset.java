@@ -38,31 +38,13 @@ import java.util.Set;
  * {@link Float#NaN}, "inf"/"Infinity" (optionally signed) as infinities; anything else that is not a
  * decimal number is an {@link InputException} naming line and column.
  */
-final class GctTextDataset implements GctDataset {
+final class GctTextDataset {
 
     private static final Set<String> NAN_CELLS = Set.of("NaN", "nan", "NA", "na", "-nan", "-NaN");
 
-    private final Path file;
-    private final String version;
-    private final List<String> rowIds;
-    private final List<String> columnIds;
-    private final Map<String, List<String>> rowMeta;
-    private final Map<String, List<String>> colMeta;
-    /** Sample-major: data[c * nRows + r]. */
-    private final float[] data;
+    private GctTextDataset() {}
 
-    private GctTextDataset(Path file, String version, List<String> rowIds, List<String> columnIds,
-                           Map<String, List<String>> rowMeta, Map<String, List<String>> colMeta, float[] data) {
-        this.file = file;
-        this.version = version;
-        this.rowIds = rowIds;
-        this.columnIds = columnIds;
-        this.rowMeta = rowMeta;
-        this.colMeta = colMeta;
-        this.data = data;
-    }
-
-    static GctTextDataset open(Path file) {
+    static GctDataset open(Path file) {
         FormatSniffer.checkReadableFile(file);
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -72,74 +54,6 @@ final class GctTextDataset implements GctDataset {
         } catch (IOException e) {
             throw FormatSniffer.ioProblem(file, e);
         }
-    }
-
-    @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public String formatName() {
-        return "GCT " + version;
-    }
-
-    @Override
-    public int rowCount() {
-        return rowIds.size();
-    }
-
-    @Override
-    public int columnCount() {
-        return columnIds.size();
-    }
-
-    @Override
-    public List<String> rowIds() {
-        return rowIds;
-    }
-
-    @Override
-    public List<String> columnIds() {
-        return columnIds;
-    }
-
-    @Override
-    public Map<String, List<String>> rowMetadata() {
-        return rowMeta;
-    }
-
-    @Override
-    public Map<String, List<String>> columnMetadata() {
-        return colMeta;
-    }
-
-    @Override
-    public float[] readColumns(int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, columnCount());
-        int n = rowCount();
-        return Arrays.copyOfRange(data, from * n, to * n);
-    }
-
-    @Override
-    public float[] readColumns(int[] columnIndices) {
-        int n = rowCount();
-        float[] out = new float[Math.multiplyExact(columnIndices.length, n)];
-        for (int k = 0; k < columnIndices.length; k++) {
-            int c = java.util.Objects.checkIndex(columnIndices[k], columnCount());
-            System.arraycopy(data, c * n, out, k * n, n);
-        }
-        return out;
-    }
-
-    @Override
-    public void close() {
-        // nothing held open
-    }
-
-    @Override
-    public String toString() {
-        return formatName() + " " + file + " (" + rowCount() + " rows x " + columnCount() + " columns)";
     }
 
     /** One pass over the lines of a GCT file. */
@@ -155,7 +69,7 @@ final class GctTextDataset implements GctDataset {
             this.fileSize = fileSize;
         }
 
-        GctTextDataset parse() throws IOException {
+        GctDataset parse() throws IOException {
             String first = nextLine();
             if (first == null) {
                 throw fail("empty file");
@@ -279,7 +193,7 @@ final class GctTextDataset implements GctDataset {
                     rowMeta.put(rowMetaNames.get(m), Collections.unmodifiableList(Arrays.asList(rowMetaValues[m])));
                 }
             }
-            return new GctTextDataset(file, version.substring(1), List.of(rowIds), columnIds,
+            return new InMemoryDataset(file, "GCT " + version.substring(1), List.of(rowIds), columnIds,
                     Collections.unmodifiableMap(rowMeta), Collections.unmodifiableMap(colMeta), data);
         }
 

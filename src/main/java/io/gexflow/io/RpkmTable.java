@@ -1,6 +1,7 @@
 package io.gexflow.io;
 
 import io.gexflow.io.gct.GctDataset;
+import io.gexflow.io.gct.InMemoryDataset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,29 +14,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The GEUVADIS / 1000 Genomes quantification table (ArrayExpress E-GEUV-1,
  * {@code GD462.GeneQuantRPKM.50FN.samplename.resk10.txt}, plain or gzipped): a header line, then one
  * gene per line, tab-separated, column 0 the versioned Ensembl id, columns 1-3 annotation, values
- * from column 4 on (one per sample, named in the header). Read whole at open; exposed as a
- * genes x samples dataset like a GCT.
+ * from column 4 on (one per sample, named in the header). Read whole into a genes x samples data
+ * set like a GCT.
  */
-public final class RpkmTableDataset implements GctDataset {
+public final class RpkmTable {
     /** Columns before the first sample. */
     public static final int FIRST_VALUE_COLUMN = 4;
-    private final Path file;
-    private final List<String> genes = new ArrayList<>();
-    private final List<String> samples;
-    private final Map<String, List<String>> rowMeta = new LinkedHashMap<>();
-    private final float[][] values;
+    private RpkmTable() {}
 
-    public RpkmTableDataset(Path file) {
-        this.file = file;
+    public static GctDataset read(Path file) {
+        List<String> genes = new ArrayList<>();
+        List<String> samples;
+        Map<String, List<String>> rowMeta = new LinkedHashMap<>();
         List<float[]> rows = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(file);
-                BufferedReader r = new BufferedReader(new InputStreamReader(gunzipIfNeeded(raw), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(MaybeGzip.open(file), StandardCharsets.UTF_8))) {
             String header = r.readLine();
             if (header == null) {
                 throw new InputException(file, "empty file");
@@ -83,78 +80,14 @@ public final class RpkmTableDataset implements GctDataset {
         if (genes.isEmpty()) {
             throw new InputException(file, "no gene rows");
         }
-        values = rows.toArray(float[][]::new);
-    }
-
-    private static InputStream gunzipIfNeeded(InputStream in) throws IOException {
-        java.io.BufferedInputStream b = new java.io.BufferedInputStream(in);
-        b.mark(2);
-        int m1 = b.read();
-        int m2 = b.read();
-        b.reset();
-        return m1 == 0x1f && m2 == 0x8b ? new GZIPInputStream(b, 1 << 16) : b;
-    }
-
-    @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public String formatName() {
-        return "RPKM table";
-    }
-
-    @Override
-    public int rowCount() {
-        return genes.size();
-    }
-
-    @Override
-    public int columnCount() {
-        return samples.size();
-    }
-
-    @Override
-    public List<String> rowIds() {
-        return genes;
-    }
-
-    @Override
-    public List<String> columnIds() {
-        return samples;
-    }
-
-    @Override
-    public Map<String, List<String>> rowMetadata() {
-        return rowMeta;
-    }
-
-    @Override
-    public Map<String, List<String>> columnMetadata() {
-        return Map.of();
-    }
-
-    @Override
-    public float[] readColumns(int from, int to) {
-        int[] idx = new int[to - from];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = from + i;
-        }
-        return readColumns(idx);
-    }
-
-    @Override
-    public float[] readColumns(int[] columnIndices) {
-        float[] out = new float[columnIndices.length * genes.size()];
-        for (int k = 0; k < columnIndices.length; k++) {
-            for (int g = 0; g < genes.size(); g++) {
-                out[k * genes.size() + g] = values[g][columnIndices[k]];
+        float[] sampleMajor = new float[Math.multiplyExact(genes.size(), samples.size())];
+        for (int g = 0; g < genes.size(); g++) {
+            float[] v = rows.get(g);
+            for (int c = 0; c < v.length; c++) {
+                sampleMajor[c * genes.size() + g] = v[c];
             }
         }
-        return out;
+        return new InMemoryDataset(file, "RPKM table", List.copyOf(genes), List.copyOf(samples), rowMeta, Map.of(),
+                sampleMajor);
     }
-
-    @Override
-    public void close() {}
 }
