@@ -127,7 +127,7 @@ public final class DedupCommand extends Verb {
         if (distanceInput != null) {
             checkSameSamples(ids);
         }
-        long rowBytes = (long) rows.cols() * Float.BYTES + 16;
+        long rowBytes = ArrowRows.heldBytesPerRow(rows.cols());
         long maxHeld = memoryBytes() / rowBytes;
         System.err.printf("dedup: %d samples x %d features%s; %s%n", n, rows.cols(),
                 distanceInput != null ? " (distances from " + distFile.getFileName() + ")" : "",
@@ -139,11 +139,11 @@ public final class DedupCommand extends Verb {
         }
         MiniBatchKMeans.Settings settings =
                 new MiniBatchKMeans.Settings(k, batchSize, maxIter, nInit, maxNoImprovement, 0.01, seed);
-        if (!rows.inMemory() && maxHeld < Math.max(MiniBatchKMeans.initRowsNeeded(n, settings), batchSize)) {
-            long need = Math.max(MiniBatchKMeans.initRowsNeeded(n, settings), batchSize) * rowBytes;
+        long needRows = Math.max(MiniBatchKMeans.initRowsNeeded(n, settings), batchSize);
+        if (!rows.inMemory() && maxHeld < needRows) {
             throw new ParameterException(spec.commandLine(), "--memory-mb " + memoryMb + " holds " + maxHeld
-                    + " rows; k-means seeding needs " + Math.max(MiniBatchKMeans.initRowsNeeded(n, settings), batchSize)
-                    + " rows (2 x 3 x batch-size): give at least " + (need + (1 << 20) - 1) / (1 << 20) + " MiB");
+                    + " rows; k-means seeding needs " + needRows + " rows (2 x 3 x batch-size): give at least "
+                    + (needRows * rowBytes + (1 << 20) - 1) / (1 << 20) + " MiB");
         }
         MiniBatchKMeans.Model model = MiniBatchKMeans.fit(rows, settings, maxHeld, pool, System.err);
         double[] inertia = new double[1];
@@ -175,8 +175,12 @@ public final class DedupCommand extends Verb {
         summary.put("kmeans_inertia", inertia[0]);
         summary.put("rule", "drop j if ||x_j - x_i|| < threshold for an earlier i of its cluster (uci-cbcl/D-GEX nodup_idx.py)");
         Provenance prov = provenance(seed, distanceInput != null ? new Path[] {input, distanceInput} : new Path[] {input});
-        writeMatrix(dupOf, n, prov, summary);
-        writeTsv(ids, labels, dupOf);
+        // both outputs or neither: the TSV is renamed into place only after the matrix is
+        try (AtomicFile tsv = new AtomicFile(outTsv)) {
+            writeTsv(tsv.temp(), ids, labels, dupOf);
+            writeMatrix(dupOf, n, prov, summary);
+            tsv.commit();
+        }
         System.err.printf("dedup: %d samples -> %d kept, %d dropped as duplicates (threshold %s, %d clusters);"
                 + " %d passes over the input, %.1f s%n", n, n - dropped, dropped, threshold, k, passes,
                 (System.nanoTime() - t0) / 1e9);
@@ -234,18 +238,15 @@ public final class DedupCommand extends Verb {
         }
     }
 
-    private void writeTsv(List<String> ids, int[] labels, int[] dupOf) {
-        try (AtomicFile f = new AtomicFile(outTsv)) {
-            try (BufferedWriter w = Files.newBufferedWriter(f.temp())) {
-                w.write("id\tcluster\tkept\tduplicate_of\n");
-                for (int r = 0; r < ids.size(); r++) {
-                    w.write(ids.get(r));
-                    w.write('\t');
-                    w.write(Integer.toString(labels[r]));
-                    w.write(dupOf[r] < 0 ? "\ttrue\t\n" : "\tfalse\t" + ids.get(dupOf[r]) + "\n");
-                }
+    private void writeTsv(Path file, List<String> ids, int[] labels, int[] dupOf) {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write("id\tcluster\tkept\tduplicate_of\n");
+            for (int r = 0; r < ids.size(); r++) {
+                w.write(ids.get(r));
+                w.write('\t');
+                w.write(Integer.toString(labels[r]));
+                w.write(dupOf[r] < 0 ? "\ttrue\t\n" : "\tfalse\t" + ids.get(dupOf[r]) + "\n");
             }
-            f.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + outTsv, e);
         }

@@ -43,7 +43,7 @@ public final class ArrowRows implements RowSource {
         try (ArrowMatrixReader r = new ArrowMatrixReader(file)) {
             features = r.features();
             nf = r.featureCount();
-            long rowBytes = Math.max(1L, (long) nf * Float.BYTES);
+            long rowBytes = heldBytesPerRow(nf);
             while (r.nextBatch()) {
                 float[] x = r.batchX();
                 for (int i = 0; i < r.batchRows(); i++) {
@@ -72,6 +72,11 @@ public final class ArrowRows implements RowSource {
         RowSource src = kept != null ? new InMemoryRows(kept.toArray(float[][]::new), nf)
                 : new ArrowRows(file, ids.size(), nf, 1);
         return new Indexed(List.copyOf(ids), features, src);
+    }
+
+    /** Heap taken by one held row: its floats and the array header. */
+    public static long heldBytesPerRow(int cols) {
+        return (long) cols * Float.BYTES + 16;
     }
 
     @Override
