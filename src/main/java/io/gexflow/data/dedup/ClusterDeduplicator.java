@@ -94,73 +94,8 @@ public final class ClusterDeduplicator {
         int[] dupOf = new int[n];
         Arrays.fill(dupOf, -1);
         for (List<Segment> group : groups) {
-            int held = group.stream().mapToInt(Segment::size).sum();
-            int[] heldRows = new int[held];
-            int[] segOf = new int[held];
-            int[] segStart = new int[group.size() + 1];
-            int at = 0;
-            for (int g = 0; g < group.size(); g++) {
-                Segment seg = group.get(g);
-                segStart[g] = at;
-                for (int q = seg.from(); q < seg.to(); q++) {
-                    segOf[at] = g;
-                    heldRows[at++] = members[start[seg.cluster()] + q];
-                }
-            }
-            segStart[group.size()] = at;
-            float[][] x = src.gather(heldRows);
-            // earlier members of clusters whose piece does not start the cluster: stream them past
-            int[] segOfCluster = new int[clusters];
-            Arrays.fill(segOfCluster, -1);
-            boolean needStream = false;
-            for (int g = 0; g < group.size(); g++) {
-                segOfCluster[group.get(g).cluster()] = g;
-                needStream |= group.get(g).from() > 0;
-            }
-            if (needStream) {
-                src.scan((first, rows) -> {
-                    List<List<Integer>> earlier = new ArrayList<>();
-                    for (int g = 0; g < group.size(); g++) {
-                        earlier.add(new ArrayList<>());
-                    }
-                    boolean any = false;
-                    for (int i = 0; i < rows.length; i++) {
-                        int r = first + i;
-                        int g = segOfCluster[labels[r]];
-                        if (g >= 0 && rank[r] < group.get(g).from()) {
-                            earlier.get(g).add(i);
-                            any = true;
-                        }
-                    }
-                    if (!any) {
-                        return;
-                    }
-                    MiniBatchKMeans.run(pool, held, h -> {
-                        List<Integer> cands = earlier.get(segOf[h]);
-                        if (dupOf[heldRows[h]] >= 0 || cands.isEmpty()) {
-                            return;
-                        }
-                        for (int i : cands) {
-                            if (SquaredDistance.between(rows[i], x[h], limit) < limit) {
-                                dupOf[heldRows[h]] = first + i;
-                                return;
-                            }
-                        }
-                    });
-                });
-            }
-            // pairs inside the held piece
-            MiniBatchKMeans.run(pool, held, h -> {
-                if (dupOf[heldRows[h]] >= 0) {
-                    return; // an earlier piece already holds an earlier duplicate
-                }
-                for (int i = segStart[segOf[h]]; i < h; i++) {
-                    if (SquaredDistance.between(x[i], x[h], limit) < limit) {
-                        dupOf[heldRows[h]] = heldRows[i];
-                        return;
-                    }
-                }
-            });
+            // a method of its own, so that no reference to this group's rows outlives it
+            compareGroup(src, group, members, start, labels, rank, clusters, limit, pool, dupOf);
         }
         if (log != null) {
             long pieces = groups.stream().mapToLong(List::size).sum();
@@ -168,5 +103,77 @@ public final class ClusterDeduplicator {
                     groups.size(), cap, pieces);
         }
         return dupOf;
+    }
+
+    /** Gathers one group's rows and settles every held row: against earlier streamed rows, then inside its piece. */
+    private static void compareGroup(RowSource src, List<Segment> group, int[] members, int[] start, int[] labels,
+            int[] rank, int clusters, double limit, ForkJoinPool pool, int[] dupOf) {
+        int held = group.stream().mapToInt(Segment::size).sum();
+        int[] heldRows = new int[held];
+        int[] segOf = new int[held];
+        int[] segStart = new int[group.size() + 1];
+        int at = 0;
+        for (int g = 0; g < group.size(); g++) {
+            Segment seg = group.get(g);
+            segStart[g] = at;
+            for (int q = seg.from(); q < seg.to(); q++) {
+                segOf[at] = g;
+                heldRows[at++] = members[start[seg.cluster()] + q];
+            }
+        }
+        segStart[group.size()] = at;
+        float[][] xs = src.gather(heldRows);
+        // earlier members of clusters whose piece does not start the cluster: stream them past
+        int[] segOfCluster = new int[clusters];
+        Arrays.fill(segOfCluster, -1);
+        boolean needStream = false;
+        for (int g = 0; g < group.size(); g++) {
+            segOfCluster[group.get(g).cluster()] = g;
+            needStream |= group.get(g).from() > 0;
+        }
+        if (needStream) {
+            src.scan((first, rows) -> {
+                List<List<Integer>> earlier = new ArrayList<>();
+                for (int g = 0; g < group.size(); g++) {
+                    earlier.add(new ArrayList<>());
+                }
+                boolean any = false;
+                for (int i = 0; i < rows.length; i++) {
+                    int r = first + i;
+                    int g = segOfCluster[labels[r]];
+                    if (g >= 0 && rank[r] < group.get(g).from()) {
+                        earlier.get(g).add(i);
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    return;
+                }
+                MiniBatchKMeans.run(pool, held, h -> {
+                    List<Integer> cands = earlier.get(segOf[h]);
+                    if (dupOf[heldRows[h]] >= 0 || cands.isEmpty()) {
+                        return;
+                    }
+                    for (int i : cands) {
+                        if (SquaredDistance.between(rows[i], xs[h], limit) < limit) {
+                            dupOf[heldRows[h]] = first + i;
+                            return;
+                        }
+                    }
+                });
+            });
+        }
+        // pairs inside the held piece
+        MiniBatchKMeans.run(pool, held, h -> {
+            if (dupOf[heldRows[h]] >= 0) {
+                return; // an earlier piece already holds an earlier duplicate
+            }
+            for (int i = segStart[segOf[h]]; i < h; i++) {
+                if (SquaredDistance.between(xs[i], xs[h], limit) < limit) {
+                    dupOf[heldRows[h]] = heldRows[i];
+                    return;
+                }
+            }
+        });
     }
 }

@@ -153,6 +153,7 @@ public final class MiniBatchKMeans {
         int[] pending = null;
         int[] stamp = src.inMemory() ? null : new int[n];
         int round = 0;
+        float[][] rows = null;
         while (stepIdx < nIter && !stopped) {
             round++;
             List<int[]> steps = new ArrayList<>();
@@ -189,7 +190,8 @@ public final class MiniBatchKMeans {
                 planned++;
             }
             int[] all = steps.stream().flatMapToInt(Arrays::stream).toArray();
-            float[][] rows = src.gather(all);
+            rows = null; // the last round's rows go before this round's come in
+            rows = src.gather(all);
             for (int t = 0; t < steps.size() && !stopped; t++) {
                 float[][] batch = Arrays.copyOfRange(rows, t * b, (t + 1) * b);
                 long minCount = Arrays.stream(counts).min().orElse(0);
