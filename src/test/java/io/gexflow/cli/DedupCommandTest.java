@@ -44,14 +44,19 @@ class DedupCommandTest {
 
     private record Run(int exit, String out, String err) {}
 
-    /** The verb on its own command line, as Main registers it. */
+    /** Runs {@code gexflow dedup ...} in-process; registers the verb when Main does not (yet). */
     private static Run execute(String... args) {
+        CommandLine cl = Main.commandLine();
+        if (!cl.getSubcommands().containsKey("dedup")) {
+            cl.addSubcommand(new DedupCommand());
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new DedupCommand());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
+        List<String> all = new ArrayList<>(List.of("dedup"));
+        all.addAll(List.of(args));
+        int exit = cl.execute(all.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());
     }
 
