@@ -6,6 +6,7 @@
  */
 include { DOWNLOAD; downloadInput        } from '../modules/download'
 include { CONVERT                         } from '../modules/convert'
+include { DEDUP                           } from '../modules/dedup'
 include { SPLIT                           } from '../modules/split'
 include { NORMALIZE                       } from '../modules/normalize'
 include { NORMALIZE_RNASEQ                } from '../modules/normalize_rnaseq'
@@ -63,6 +64,11 @@ workflow DGEX {
         rnaseq: true
     }
     geo = matrices.geo.map { name, f -> f }
+    if (params.dgex_dedup) {
+        // the paper's de-duplication of GEO (k-means, then near-identical profiles within a cluster)
+        DEDUP(geo)
+        geo = DEDUP.out.matrix
+    }
     SPLIT(geo)
     NORMALIZE(geo, SPLIT.out.split)
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             DownloadCommand.class,
             ConvertCommand.class,
+            DedupCommand.class,
             SplitCommand.class,
             NormalizeCommand.class,
             NormalizeRnaSeqCommand.class,

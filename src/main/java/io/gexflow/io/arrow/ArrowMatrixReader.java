@@ -104,6 +104,28 @@ public final class ArrowMatrixReader implements AutoCloseable {
         return obsNames;
     }
 
+    /**
+     * The obs columns with the types a {@link ArrowMatrixWriter} writes them back with: utf8, 32-bit
+     * int, floating point (as float64). Another type is an input error.
+     */
+    public List<ObsColumn> obsColumns() {
+        List<ObsColumn> out = new ArrayList<>();
+        for (String name : obsNames) {
+            ArrowType t = root.getSchema().findField(name).getType();
+            if (t instanceof ArrowType.Utf8) {
+                out.add(ObsColumn.utf8(name));
+            } else if (t instanceof ArrowType.Int i && i.getBitWidth() == 32 && i.getIsSigned()) {
+                out.add(ObsColumn.int32(name));
+            } else if (t instanceof ArrowType.FloatingPoint) {
+                out.add(ObsColumn.float64(name));
+            } else {
+                throw new InputException(file, "obs column '" + name + "' has type " + t
+                        + "; gexflow carries utf8, int32 and floating-point columns");
+            }
+        }
+        return out;
+    }
+
     /** Loads the next record batch; false at the end. */
     public boolean nextBatch() {
         try {
