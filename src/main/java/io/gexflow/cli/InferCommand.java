@@ -31,24 +31,26 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "infer", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Predict target genes from landmark genes with a trained model (D-GEX, LR, LR-L1/L2, KNN-GE) for every",
-            "sample of a GCT/GCTX file, e.g. L1000 Level 3 (978 landmark probes x 1.3 M profiles), streaming",
-            "--chunk-samples samples at a time: memory holds one chunk of inputs and predictions, never the whole matrix.",
+            "Predict target genes from landmark genes with a trained model (D-GEX, LR, LR-L1/L2, KNN-GE) for every "
+                + "sample of a GCT/GCTX file, e.g. L1000 Level 3 (978 landmark probes x 1.3 M profiles), streaming "
+                + "--chunk-samples samples at a time: memory holds one chunk of inputs and predictions, never the whole matrix.",
             "",
-            "Per sample: each landmark gene is the mean of its probes (--landmarks) or its row (rows named by gene);",
-            "it is standardised with the training statistics in normalization.json, z = (x - mean) / (std + 1e-3);",
-            "the model predicts standardised targets, which --output-scale expression (the default) turns back into",
-            "expression values, x = z * (std + 1e-3) + mean, with the targets' training statistics.",
+            "Per sample, each landmark gene is the mean of its probes (--landmarks) or its row (rows named by gene); it is "
+                + "standardised with the training statistics in normalization.json, z = (x - mean) / (std + 1e-3); the model "
+                + "predicts standardised targets, which --output-scale expression (the default) turns back into expression "
+                + "values, x = z * (std + 1e-3) + mean, with the targets' training statistics.",
             "",
-            "No quantile normalisation is applied: L1000 Level 3 data are already quantile-normalised (per plate, over",
-            "the landmarks) by the L1000 pipeline, and a landmark-only profile cannot be mapped onto a quantile reference",
-            "of all genes. Inputs are only standardised; give data on the training data's (log2) expression scale.",
+            "No quantile normalisation is applied: L1000 Level 3 data are already quantile-normalised (per plate) by the "
+                + "L1000 pipeline, and a landmark-only profile cannot be mapped onto a quantile reference of all genes. "
+                + "Inputs are only standardised; give data on the training data's (log2) expression scale.",
             "",
-            "GCTX output: one contiguous float32 GCTX (rows = target genes, columns = samples, with the input's column",
-            "metadata). jHDF writes datasets only whole, so the file is first written with its final structure and all",
-            "values 0, then filled in place a chunk at a time at the matrix's data address: bounded memory, at the cost",
-            "of writing the matrix's bytes twice. The root attribute gexflow_scale (and the Arrow schema metadata key",
-            "gexflow.scale) records the output scale. GCT text input is read whole; GCTX input is read by chunk.",
+            "GCTX output: one contiguous float32 GCTX (rows = target genes, columns = samples, with the input's column "
+                + "metadata). jHDF writes datasets only whole, so the file is first written with its final structure and "
+                + "all values 0, then filled in place a chunk at a time at the matrix's data address: bounded memory, at "
+                + "the cost of writing the matrix's bytes twice. The root attribute gexflow_scale (and the Arrow schema "
+                + "metadata key gexflow.scale) records the output scale. GCT text input is read whole; GCTX input is read "
+                + "by chunk.",
+            "",
         })
 public final class InferCommand extends Verb {
     /** Arrow schema metadata: "expression" or "standardised". */
@@ -73,8 +75,8 @@ public final class InferCommand extends Verb {
             description = "normalization.json of the normalize step the model was trained after (features, means, stds).")
     Path normalization;
 
-    @Option(names = "--landmarks", description = {"Landmark gene map map_lm.txt (symbol<TAB>ensembl<TAB>probes): each landmark",
-            "gene is the mean of its probes. Leave out when the rows are already the model's landmark genes."})
+    @Option(names = "--landmarks", description = "Landmark gene map map_lm.txt (symbol<TAB>ensembl<TAB>probes): each landmark "
+            + "gene is the mean of its probes. Leave out when the rows are already the model's landmark genes.")
     Path landmarkMap;
 
     @Option(names = "--output-scale", defaultValue = "expression",
