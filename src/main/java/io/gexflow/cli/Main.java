@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             TrainKnnCommand.class,
             TrainDgexCommand.class,
             EvaluateCommand.class,
+            InferCommand.class,
             PrepareMnistCommand.class,
             PrepareLincsCommand.class,
             ReportCommand.class

@@ -36,7 +36,8 @@ import java.util.Objects;
  * <p>Memory: jHDF writes from in-memory arrays, so the matrix is held twice while writing (the
  * caller's sample-major array and a {@code float[nColumns][nRows]} copy); with
  * {@link Options#chunked chunked} storage jHDF also encodes the whole matrix into one byte array
- * first (a third copy, limited to 2 GiB).
+ * first (a third copy, limited to 2 GiB). {@link GctxStreamWriter} writes a contiguous GCTX a block of
+ * samples at a time instead, in bounded memory.
  */
 public final class GctxWriter {
 
@@ -129,23 +130,37 @@ public final class GctxWriter {
         }
 
         try (AtomicFile file = new AtomicFile(out)) {
-            try (WritableHdfFile hdf = HdfFile.write(file.temp())) {
-                // jHDF 0.13 pads some attribute messages so that jHDF itself warns when reading them
-                // back ("buffer still has N bytes remaining"); that hits its own "_jHDF" attribute, so
-                // it goes, and only cmapPy's "version" (which reads back cleanly) is written.
-                hdf.removeAttribute("_jHDF");
-                hdf.putAttribute("version", "GCTX1.0");
-                WritableGroup zero = hdf.putGroup("0");
-                zero.putGroup("DATA").putGroup("0").putDataset("matrix", matrix, matrixOptions);
-                WritableGroup meta = zero.putGroup("META");
-                writeMeta(meta.putGroup("ROW"), rowIdArray, rowMeta);
-                writeMeta(meta.putGroup("COL"), colIdArray, colMeta);
-            }
+            writeHdf5(file.temp(), rowIdArray, colIdArray, rowMeta, colMeta, matrix, matrixOptions, Map.of());
             file.commit();
         } catch (IllegalArgumentException | InputException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), new IOException(e));
+        }
+    }
+
+    /**
+     * Writes the GCTX structure with jHDF: the {@code version} attribute, the matrix (any array jHDF
+     * writes, {@code float[nColumns][nRows]} here) and the id and metadata datasets; {@code attributes}
+     * are more attributes of the root group, each a one-element string array.
+     */
+    static void writeHdf5(Path file, String[] rowIds, String[] colIds, Map<String, List<String>> rowMeta,
+                          Map<String, List<String>> colMeta, Object matrix, DatasetCreationOptions matrixOptions,
+                          Map<String, String> attributes) {
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            // jHDF 0.13 pads some attribute messages so that jHDF itself warns when reading them
+            // back ("buffer still has N bytes remaining"); that hits its own "_jHDF" attribute, so
+            // it goes, and only cmapPy's "version" (which reads back cleanly) is written.
+            hdf.removeAttribute("_jHDF");
+            hdf.putAttribute("version", "GCTX1.0");
+            // A scalar string attribute of 10 characters or more also reads back with jHDF's warning;
+            // a one-element string array does not, so more attributes are written that way.
+            attributes.forEach((name, value) -> hdf.putAttribute(name, new String[] {value}));
+            WritableGroup zero = hdf.putGroup("0");
+            zero.putGroup("DATA").putGroup("0").putDataset("matrix", matrix, matrixOptions);
+            WritableGroup meta = zero.putGroup("META");
+            writeMeta(meta.putGroup("ROW"), rowIds, rowMeta);
+            writeMeta(meta.putGroup("COL"), colIds, colMeta);
         }
     }
 
@@ -161,7 +176,7 @@ public final class GctxWriter {
         }
     }
 
-    private static String[] ids(List<String> ids, String what) {
+    static String[] ids(List<String> ids, String what) {
         String[] out = ids.toArray(new String[0]);
         for (int i = 0; i < out.length; i++) {
             if (out[i] == null) {
@@ -171,7 +186,7 @@ public final class GctxWriter {
         return out;
     }
 
-    private static void checkMeta(Map<String, List<String>> meta, int n, String what) {
+    static void checkMeta(Map<String, List<String>> meta, int n, String what) {
         for (Map.Entry<String, List<String>> e : meta.entrySet()) {
             String name = e.getKey();
             if (name == null || name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("id")) {
