@@ -11,10 +11,13 @@ process REPORT {
     output:
     path "${track}.html", emit: html
 
+    // an `interpretation` directory among the staged results (INTERPRET_DGEX's output) adds its section
     script:
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
-    gexflow report --metrics metrics.json --out ${track}.html
+    interpretation=''
+    if [ -f interpretation/interpretation.json ]; then interpretation='--interpretation interpretation'; fi
+    gexflow report --metrics metrics.json \$interpretation --out ${track}.html
     """
 
     stub:

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = {
             "Writes the self-contained HTML report of the D-GEX track: this run vs the paper, comparisons,",
-            "the paper's figures redrawn from this run (inline PNG), and the paper's Tables 1 and 2.",
+            "the paper's figures redrawn from this run (inline PNG), and the paper's Tables 1 and 2;",
+            "with --interpretation, the interpretation extras of one D-GEX network.",
             "The same inputs give a byte-identical file."
         })
 public final class ReportCommand implements Callable<Integer> {
@@ -26,12 +27,17 @@ public final class ReportCommand implements Callable<Integer> {
             description = "HTML file to write (written to a temporary file beside it, then renamed atomically)")
     Path out;
 
+    @Option(names = "--interpretation", paramLabel = "<dir>",
+            description = "Optional: directory written by interpret-dgex (interpretation.json, its TSVs and PNGs); "
+                    + "adds the interpretation section (major weights, adjusted R^2)")
+    Path interpretation;
+
     @Override
     public Integer call() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        DgexReport.write(metrics, out);
+        DgexReport.write(metrics, java.util.Optional.ofNullable(interpretation), out);
         return 0;
     }
 }

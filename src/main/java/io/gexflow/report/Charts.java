@@ -18,20 +18,15 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
-import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -83,48 +78,17 @@ public final class Charts {
     }
 
     /**
-     * Fig 1-like: overall MAE of every model as bars, with the LR overall MAE as a horizontal line.
-     *
-     * @param labels model labels, in order
-     * @param overall overall MAE of each model
-     */
-    public static JFreeChart overallBars(List<String> labels, double[] overall, OptionalDouble lrMae) {
-        DefaultCategoryDataset ds = new DefaultCategoryDataset();
-        for (int i = 0; i < labels.size(); i++) {
-            ds.addValue(overall[i], "overall MAE (this run)", labels.get(i));
-        }
-        JFreeChart chart = ChartFactory.createBarChart(
-                "Overall error per model (mean of per-gene MAE)", "model", "overall MAE",
-                ds, PlotOrientation.HORIZONTAL, false, false, false);
-        style(chart);
-        CategoryPlot plot = chart.getCategoryPlot();
-        BarRenderer r = (BarRenderer) plot.getRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        r.setSeriesPaint(0, color(0));
-        r.setMaximumBarWidth(0.12);
-        CategoryAxis x = plot.getDomainAxis();
-        x.setMaximumCategoryLabelWidthRatio(0.35f); // horizontal bars: labels on the left, in full
-        NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        double hi = 0;
-        for (double v : overall) {
-            hi = Math.max(hi, v);
-        }
-        if (lrMae.isPresent()) {
-            hi = Math.max(hi, lrMae.getAsDouble());
-            plot.addRangeMarker(marker(lrMae.getAsDouble(), "LR " + Html.f4(lrMae.getAsDouble()), LR_LINE, true, false));
-        }
-        y.setRange(0, hi * 1.15 + 1e-12);
-        return chart;
-    }
-
-    /**
      * Fig 2: density of the per-gene MAE of every model, one line each (Gaussian KDE, Silverman bandwidth).
      */
     public static JFreeChart density(List<String> labels, List<double[]> perGeneMae) {
+        return density("Density of per-gene MAE", "per-gene MAE", labels, perGeneMae);
+    }
+
+    /** Densities of several samples of one quantity, one line each (Gaussian KDE, Silverman bandwidth). */
+    public static JFreeChart density(String title, String xLabel, List<String> labels, List<double[]> values) {
         XYSeriesCollection ds = new XYSeriesCollection();
         for (int i = 0; i < labels.size(); i++) {
-            Kde kde = Kde.silverman(perGeneMae.get(i));
+            Kde kde = Kde.silverman(values.get(i));
             double[] grid = kde.grid(512);
             double[] dens = kde.evaluate(grid);
             XYSeries s = new XYSeries(seriesKey(labels, i), false, true);
@@ -134,7 +98,7 @@ public final class Charts {
             ds.addSeries(s);
         }
         JFreeChart chart = ChartFactory.createXYLineChart(
-                "Density of per-gene MAE", "per-gene MAE", "density", ds, PlotOrientation.VERTICAL, true, false, false);
+                title, xLabel, "density", ds, PlotOrientation.VERTICAL, true, false, false);
         style(chart);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
@@ -152,32 +116,60 @@ public final class Charts {
      * diagonal y = x. The subtitle gives the fraction of genes below the diagonal.
      */
     public static JFreeChart scatter(String title, String xLabel, double[] x, String yLabel, double[] y) {
-        if (x.length != y.length) {
-            throw new IllegalArgumentException("x and y differ in length");
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
         int below = 0;
-        for (int i = 0; i < x.length; i++) {
-            lo = Math.min(lo, Math.min(x[i], y[i]));
-            hi = Math.max(hi, Math.max(x[i], y[i]));
+        for (int i = 0; i < x.length && i < y.length; i++) {
             if (y[i] < x[i]) {
                 below++;
             }
         }
+        return scatter(title, xLabel + ": per-gene MAE", x, yLabel + ": per-gene MAE", y,
+                String.format(Locale.ROOT, "%s has the lower error on %s of %d genes (points below the diagonal)",
+                        yLabel, Html.pct1((double) below / Math.max(1, x.length)), x.length));
+    }
+
+    /**
+     * A per-gene scatter of two quantities on the same scale with the diagonal y = x and a subtitle;
+     * both axes span the data (from 0 when nothing is negative). Non-finite pairs are left out.
+     */
+    public static JFreeChart scatter(String title, String xAxisLabel, double[] xIn, String yAxisLabel, double[] yIn,
+            String subtitle) {
+        if (xIn.length != yIn.length) {
+            throw new IllegalArgumentException("x and y differ in length");
+        }
+        int n = 0;
+        for (int i = 0; i < xIn.length; i++) {
+            if (Double.isFinite(xIn[i]) && Double.isFinite(yIn[i])) {
+                n++;
+            }
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0, k = 0; i < xIn.length; i++) {
+            if (Double.isFinite(xIn[i]) && Double.isFinite(yIn[i])) {
+                x[k] = xIn[i];
+                y[k++] = yIn[i];
+            }
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            lo = Math.min(lo, Math.min(x[i], y[i]));
+            hi = Math.max(hi, Math.max(x[i], y[i]));
+        }
+        if (n == 0) {
+            lo = 0;
+            hi = 1;
+        }
         double pad = Math.max((hi - lo) * 0.04, 1e-6);
-        lo = Math.max(0, lo - pad);
+        lo = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
         hi = hi + pad;
         DefaultXYDataset ds = new DefaultXYDataset();
-        ds.addSeries("genes (" + x.length + ")", new double[][] {x.clone(), y.clone()});
+        ds.addSeries("genes (" + n + ")", new double[][] {x, y});
         ds.addSeries("y = x", new double[][] {{lo, hi}, {lo, hi}});
         JFreeChart chart = ChartFactory.createScatterPlot(
-                title, xLabel + ": per-gene MAE", yLabel + ": per-gene MAE", ds, PlotOrientation.VERTICAL, true, false, false);
+                title, xAxisLabel, yAxisLabel, ds, PlotOrientation.VERTICAL, true, false, false);
         style(chart);
-        chart.addSubtitle(new TextTitle(
-                String.format(Locale.ROOT, "%s has the lower error on %s of %d genes (points below the diagonal)",
-                        yLabel, Html.pct1((double) below / x.length), x.length),
-                new Font(Font.SANS_SERIF, Font.PLAIN, 13)));
+        chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 13)));
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesLinesVisible(0, false);
@@ -244,6 +236,134 @@ public final class Charts {
         xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         int first = h.epochs().stream().mapToInt(TrainingHistory.Epoch::epoch).min().orElse(0);
         int last = h.epochs().stream().mapToInt(TrainingHistory.Epoch::epoch).max().orElse(1);
+        xa.setRange(first - 0.5, Math.max(last, first + 1) + 0.5);
+        return chart;
+    }
+
+    /**
+     * Fig 1: overall error against the number of hidden units, one line per number of hidden layers,
+     * with the LR overall error as a horizontal line. Optional reference lines (the paper's cells at the
+     * same architectures, keyed "paper, " + the line's label) are drawn dashed in their line's colour.
+     *
+     * @param lines per line label ("1 hidden layer"), points {hidden units, overall MAE} in any order
+     * @param reference per line label, the paper's points; may be empty
+     */
+    public static JFreeChart architectureLines(String title, java.util.Map<String, double[][]> lines, OptionalDouble lrMae,
+            java.util.Map<String, double[][]> reference, OptionalDouble referenceLr) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double xlo = Double.POSITIVE_INFINITY;
+        double xhi = Double.NEGATIVE_INFINITY;
+        java.util.List<java.util.Map.Entry<String, double[][]>> all = new java.util.ArrayList<>(lines.entrySet());
+        all.addAll(reference.entrySet());
+        for (var e : all) {
+            XYSeries s = new XYSeries(e.getKey(), true, true);
+            for (double[] pt : e.getValue()) {
+                s.add(pt[0], pt[1]);
+                lo = Math.min(lo, pt[1]);
+                hi = Math.max(hi, pt[1]);
+                xlo = Math.min(xlo, pt[0]);
+                xhi = Math.max(xhi, pt[0]);
+            }
+            ds.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, "hidden units per layer", "overall MAE (mean of per-gene MAE)", ds, PlotOrientation.VERTICAL, true, false, false);
+        style(chart);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        List<String> lineKeys = List.copyOf(lines.keySet());
+        for (int i = 0; i < all.size(); i++) {
+            boolean ref = i >= lines.size();
+            // a reference line takes the colour of the line it shadows ("paper, 2 hidden layers" -> "2 hidden layers")
+            int same = ref ? lineKeys.indexOf(all.get(i).getKey().replaceFirst("^paper, ", "")) : i;
+            Color c = same >= 0 ? color(same) : new Color(0x77, 0x77, 0x77);
+            r.setSeriesPaint(i, c);
+            r.setSeriesStroke(i, ref
+                    ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f)
+                    : new BasicStroke(2.4f));
+            double sz = ref ? 6 : 9;
+            r.setSeriesShape(i, ref ? new Rectangle2D.Double(-sz / 2, -sz / 2, sz, sz) : new Ellipse2D.Double(-sz / 2, -sz / 2, sz, sz));
+        }
+        plot.setRenderer(r);
+        if (lrMae.isPresent()) {
+            lo = Math.min(lo, lrMae.getAsDouble());
+            hi = Math.max(hi, lrMae.getAsDouble());
+            plot.addRangeMarker(marker(lrMae.getAsDouble(), "LR (this run) " + Html.f4(lrMae.getAsDouble()), LR_LINE, false, false));
+        }
+        if (referenceLr.isPresent()) {
+            lo = Math.min(lo, referenceLr.getAsDouble());
+            hi = Math.max(hi, referenceLr.getAsDouble());
+            ValueMarker m = marker(referenceLr.getAsDouble(), "LR (paper) " + Html.f4(referenceLr.getAsDouble()),
+                    new Color(0x66, 0x66, 0x66), false, false);
+            m.setLabelAnchor(RectangleAnchor.LEFT); // below the line, on the left: clear of this run's LR label
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addRangeMarker(m);
+        }
+        if (!(lo <= hi)) {
+            lo = 0;
+            hi = 1;
+        }
+        double pad = Math.max((hi - lo) * 0.12, 1e-3);
+        ((NumberAxis) plot.getRangeAxis()).setRange(lo - pad, hi + pad);
+        NumberAxis xa = (NumberAxis) plot.getDomainAxis();
+        xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        if (xlo <= xhi) {
+            double xpad = Math.max((xhi - xlo) * 0.08, Math.max(1, xlo * 0.1));
+            xa.setRange(Math.max(0, xlo - xpad), xhi + xpad);
+        }
+        return chart;
+    }
+
+    /**
+     * Fig 5: overall error per epoch for each dropout rate of one architecture: validation MAE solid,
+     * training-subset MAE dashed in the same colour, with the LR overall error as a horizontal line.
+     */
+    public static JFreeChart dropoutCurves(String title, List<String> labels, List<TrainingHistory> histories,
+            OptionalDouble lrMae) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int i = 0; i < labels.size(); i++) {
+            XYSeries valid = new XYSeries(labels.get(i) + ": validation", false, true);
+            XYSeries train = new XYSeries(labels.get(i) + ": training subset", false, true);
+            for (TrainingHistory.Epoch e : histories.get(i).epochs()) {
+                valid.add(e.epoch(), e.validMae());
+                train.add(e.epoch(), e.trainMae());
+                lo = Math.min(lo, Math.min(e.trainMae(), e.validMae()));
+                hi = Math.max(hi, Math.max(e.trainMae(), e.validMae()));
+                first = Math.min(first, e.epoch());
+                last = Math.max(last, e.epoch());
+            }
+            ds.addSeries(valid);
+            ds.addSeries(train);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", "overall MAE", ds, PlotOrientation.VERTICAL,
+                true, false, false);
+        style(chart);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < labels.size(); i++) {
+            r.setSeriesPaint(2 * i, color(i));
+            r.setSeriesStroke(2 * i, new BasicStroke(2.2f));
+            r.setSeriesPaint(2 * i + 1, color(i));
+            r.setSeriesStroke(2 * i + 1, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {6f, 4f}, 0f));
+        }
+        plot.setRenderer(r);
+        if (lrMae.isPresent()) {
+            lo = Math.min(lo, lrMae.getAsDouble());
+            hi = Math.max(hi, lrMae.getAsDouble());
+            plot.addRangeMarker(marker(lrMae.getAsDouble(), "LR (this run, test) " + Html.f4(lrMae.getAsDouble()), LR_LINE,
+                    false, false));
+        }
+        double pad = Math.max((hi - lo) * 0.08, 1e-4);
+        ((NumberAxis) plot.getRangeAxis()).setRange(lo - pad, hi + pad);
+        NumberAxis xa = (NumberAxis) plot.getDomainAxis();
+        xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         xa.setRange(first - 0.5, Math.max(last, first + 1) + 0.5);
         return chart;
     }

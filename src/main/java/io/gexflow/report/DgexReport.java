@@ -28,8 +28,14 @@ import java.util.OptionalDouble;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The self-contained HTML report of the D-GEX track: run metadata, "this run vs the paper", comparisons,
- * the paper's figures 1-5 redrawn from this run (inline PNG), and the paper's Tables 1 and 2.
+ * The self-contained HTML report of the D-GEX track: run metadata; this run in the layout of the paper's
+ * Table 1 (GEO-te, 10% dropout) or Table 2 (GTEx-te, 25% dropout): per dropout rate a layers x hidden-units
+ * grid of this run's overall MAE with the paper's cell beside it, the baselines, and the best D-GEX's
+ * relative improvement over LR and KNN-GE; every model vs the paper; comparisons; the paper's figures
+ * redrawn from this run (inline PNG): Fig 1 overall error vs hidden units, a line per layer count, with
+ * the LR line; Fig 2 per-gene MAE densities; Fig 3/4 per-gene scatters vs LR and KNN-GE; Fig 5 error per
+ * epoch for each dropout rate of the best architecture; optionally the interpretation extras written by
+ * {@code gexflow interpret-dgex} (see {@link Interpretation}); and the paper's Tables 1 and 2.
  *
  * <p>The output depends only on the inputs: no timestamps, no absolute paths, deterministic charts, so
  * the same inputs give byte-identical HTML.
@@ -43,21 +49,36 @@ public final class DgexReport {
     private final Map<String, PerGeneMae> perGene = new LinkedHashMap<>();
     private final Map<String, TrainingHistory> histories = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Optional<Interpretation> interpretation;
     private int figureNo = 0;
 
-    private DgexReport(Metrics metrics, PaperNumbers paper) {
+    private DgexReport(Metrics metrics, PaperNumbers paper, Optional<Interpretation> interpretation) {
         this.metrics = metrics;
         this.paper = paper;
+        this.interpretation = interpretation;
     }
 
     /** Reads metrics.json and the files it names, and returns the report as HTML text. */
     public static String render(Path metricsJson) {
-        return render(Metrics.read(metricsJson), PaperNumbers.load());
+        return render(metricsJson, Optional.empty());
+    }
+
+    /**
+     * The report of {@code metricsJson}, with the interpretation section when {@code interpretationDir}
+     * (a directory written by {@code gexflow interpret-dgex}, holding {@value Interpretation#FILE}) is given.
+     */
+    public static String render(Path metricsJson, Optional<Path> interpretationDir) {
+        return render(Metrics.read(metricsJson), PaperNumbers.load(), interpretationDir.map(Interpretation::read));
     }
 
     /** The report for already-read metrics and paper numbers; reads the per-gene and history files. */
     public static String render(Metrics metrics, PaperNumbers paper) {
-        DgexReport r = new DgexReport(metrics, paper);
+        return render(metrics, paper, Optional.empty());
+    }
+
+    /** As {@link #render(Metrics, PaperNumbers)}, with an optional interpretation section. */
+    public static String render(Metrics metrics, PaperNumbers paper, Optional<Interpretation> interpretation) {
+        DgexReport r = new DgexReport(metrics, paper, interpretation);
         r.loadInputs();
         return r.html();
     }
@@ -68,7 +89,12 @@ public final class DgexReport {
      * partial file.
      */
     public static void write(Path metricsJson, Path outHtml) {
-        AtomicFile.writeString(outHtml, render(metricsJson));
+        write(metricsJson, Optional.empty(), outHtml);
+    }
+
+    /** As {@link #write(Path, Path)}, with the interpretation section of {@code interpretationDir} when given. */
+    public static void write(Path metricsJson, Optional<Path> interpretationDir, Path outHtml) {
+        AtomicFile.writeString(outHtml, render(metricsJson, interpretationDir));
     }
 
     // ---------------------------------------------------------------- inputs
@@ -112,6 +138,12 @@ public final class DgexReport {
                 }
             }
         }
+        interpretation.ifPresent(in -> {
+            if (metrics.nTargets() > 0 && in.nTargets() != metrics.nTargets()) {
+                warnings.add("The interpretation covers " + in.nTargets() + " target genes, but " + metrics.file().getFileName()
+                        + " says n_targets = " + metrics.nTargets() + ": it may belong to another run.");
+            }
+        });
     }
 
     /** Fraction of genes where model {@code a} has a strictly lower MAE than model {@code b}. */
@@ -138,9 +170,11 @@ public final class DgexReport {
         h.append("<p class=\"sub\">gexflow report of track <code>").append(esc(metrics.track()))
                 .append("</code>; reference: ").append(esc(paper.citation())).append("</p>\n");
         header(h);
+        paperLayout(h);
         thisRunVsPaper(h);
         comparisons(h);
         figures(h);
+        interpretation.ifPresent(in -> interpretation(h, in));
         paperTables(h);
         h.append("<footer>Generated by <code>gexflow report</code> from <code>")
                 .append(esc(String.valueOf(metrics.file().getFileName())))
@@ -235,7 +269,7 @@ public final class DgexReport {
     }
 
     private void thisRunVsPaper(StringBuilder h) {
-        h.append("<h2>This run vs the paper</h2>\n");
+        h.append("<h2>Every model of this run vs the paper</h2>\n");
         h.append("<p>Overall MAE on ").append(esc(metrics.testSet()))
                 .append(": mean &plusmn; sd over target genes, 4 decimals. Paper: ")
                 .append(esc(paperSet().description())).append(" (").append(esc(paperSet().table()))
@@ -299,13 +333,170 @@ public final class DgexReport {
     }
 
     private void figure(StringBuilder h, JFreeChart chart, String alt, String caption) {
+        figurePng(h, Charts.png(chart), Charts.WIDTH, Charts.HEIGHT, alt, caption);
+    }
+
+    private void figurePng(StringBuilder h, byte[] png, int width, int height, String alt, String caption) {
         figureNo++;
-        byte[] png = Charts.png(chart);
-        h.append("<figure>\n<img alt=\"").append(esc(alt)).append("\" width=\"").append(Charts.WIDTH)
-                .append("\" height=\"").append(Charts.HEIGHT).append("\" src=\"data:image/png;base64,")
+        h.append("<figure>\n<img alt=\"").append(esc(alt)).append("\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n<figcaption><strong>Figure ")
                 .append(figureNo).append(".</strong> ").append(caption).append("</figcaption>\n</figure>\n");
     }
+
+    /** A PNG file written by another step, embedded as it is (its size read from the file). */
+    private void figureFile(StringBuilder h, Path png, String alt, String caption) {
+        byte[] bytes;
+        java.awt.image.BufferedImage img;
+        try {
+            bytes = Files.readAllBytes(png);
+            img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new InputException(png, "cannot read: " + e, e);
+        }
+        if (img == null || bytes.length < 8 || bytes[1] != 'P' || bytes[2] != 'N' || bytes[3] != 'G') {
+            throw new InputException(png, "not a PNG image");
+        }
+        figurePng(h, bytes, img.getWidth(), img.getHeight(), alt, caption);
+    }
+
+    /** The D-GEX models that record their architecture. */
+    private List<Metrics.Model> dgexWithArchitecture() {
+        return metrics.models().values().stream().filter(m -> m.isDgex() && m.architecture().isPresent()).toList();
+    }
+
+    /** The D-GEX model with the lowest overall MAE on this test set (first one on ties), if any. */
+    private Optional<Metrics.Model> bestDgex() {
+        Metrics.Model best = null;
+        for (Metrics.Model m : metrics.models().values()) {
+            if (m.isDgex() && (best == null || m.overallMae() < best.overallMae())) {
+                best = m;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Dropout rates of the D-GEX models with an architecture, ascending (NaN, unrecorded, last). */
+    private List<Double> dropoutRates() {
+        return dgexWithArchitecture().stream().map(m -> m.architecture().get().dropout()).distinct()
+                .sorted((a, b) -> Double.isNaN(a) ? (Double.isNaN(b) ? 0 : 1) : Double.isNaN(b) ? -1 : Double.compare(a, b))
+                .toList();
+    }
+
+    private static boolean sameRate(double a, double b) {
+        return (Double.isNaN(a) && Double.isNaN(b)) || Math.abs(a - b) < 1e-9;
+    }
+
+    private static String rateText(double dropout) {
+        return Double.isNaN(dropout) ? "unrecorded dropout" : pct0(dropout) + " dropout";
+    }
+
+    // ---------------------------------------------------------------- the paper's layout
+
+    /**
+     * Table 1 (GEO-te) or Table 2 (GTEx-te) of the paper, filled with this run: per dropout rate a layers x
+     * hidden-units grid with this run's overall MAE and the paper's cell beside it; the baselines below;
+     * the best D-GEX's relative improvement over LR and KNN-GE with the paper's.
+     */
+    private void paperLayout(StringBuilder h) {
+        PaperNumbers.TestSet ts = paperSet();
+        h.append("<h2>This run in the layout of the paper's ").append(esc(ts.table())).append("</h2>\n");
+        h.append("<p>Overall MAE on ").append(esc(metrics.testSet()))
+                .append(" (mean &plusmn; sd over target genes). Beside each cell of this run, the paper's cell for the same "
+                        + "layers &times; hidden units from its ").append(esc(ts.table())).append(" (")
+                .append(esc(ts.description())).append("); &ndash; where this run has no such model or the paper no such "
+                        + "architecture. The lowest overall error of this run is in bold.</p>\n");
+        List<Metrics.Model> dgex = dgexWithArchitecture();
+        if (dgex.isEmpty()) {
+            h.append("<p class=\"na\">No D-GEX model with a recorded architecture in metrics.json.</p>\n");
+        }
+        Optional<Metrics.Model> best = bestDgex();
+        java.util.SortedSet<Integer> units = new java.util.TreeSet<>();
+        java.util.SortedSet<Integer> layers = new java.util.TreeSet<>(List.of(1, 2, 3));
+        for (Metrics.Model m : dgex) {
+            units.add(m.architecture().get().hiddenUnits());
+            layers.add(m.architecture().get().hiddenLayers());
+        }
+        for (double rate : dropoutRates()) {
+            boolean paperRate = sameRate(rate, ts.dropout());
+            h.append("<h3>D-GEX with ").append(rateText(rate)).append("</h3>\n");
+            if (!paperRate) {
+                h.append("<p class=\"na\">The paper's ").append(esc(ts.table())).append(" reports D-GEX with ")
+                        .append(pct0(ts.dropout())).append(" dropout only: its cells beside this grid are for that rate.</p>\n");
+            }
+            h.append("<table class=\"num grid\">\n<thead><tr><th rowspan=\"2\">layers \\ hidden units</th>");
+            for (int u : units) {
+                h.append("<th colspan=\"2\">").append(u).append("</th>");
+            }
+            h.append("</tr>\n<tr>");
+            for (int i = 0; i < units.size(); i++) {
+                h.append("<th>this run</th><th class=\"paper\">paper").append(paperRate ? "" : " (" + pct0(ts.dropout()) + ")")
+                        .append("</th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+            for (int l : layers) {
+                h.append("<tr><th>").append(l).append("</th>");
+                for (int u : units) {
+                    Optional<Metrics.Model> cell = dgex.stream().filter(m -> {
+                        Metrics.Architecture a = m.architecture().get();
+                        return a.hiddenLayers() == l && a.hiddenUnits() == u && sameRate(a.dropout(), rate);
+                    }).findFirst();
+                    h.append("<td>");
+                    if (cell.isPresent()) {
+                        boolean isBest = best.isPresent() && best.get().key().equals(cell.get().key());
+                        String v = meanSd(cell.get().overallMae(), cell.get().sdMae());
+                        h.append(isBest ? "<strong>" + v + "</strong>" : v);
+                    } else {
+                        h.append("&ndash;");
+                    }
+                    h.append("</td><td class=\"paper\">")
+                            .append(ts.cell(l, u).map(c -> meanSd(c.mean(), c.sd())).orElse("&ndash;")).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+        }
+
+        h.append("<h3>Baselines</h3>\n<table class=\"num\">\n<thead><tr><th>Model</th><th>This run</th>"
+                + "<th class=\"paper\">Paper (").append(esc(ts.testSet())).append(")</th></tr></thead>\n<tbody>\n");
+        for (PaperNumbers.Baseline b : ts.baselines()) {
+            Metrics.Model m = metrics.models().get(b.model());
+            h.append("<tr><td>").append(esc(b.label())).append("</td><td>")
+                    .append(m == null ? "<span class=\"na\">not in this run</span>" : meanSd(m.overallMae(), m.sdMae()))
+                    .append("</td><td class=\"paper\">").append(meanSd(b.mean(), b.sd())).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+
+        h.append("<h3>Best D-GEX vs LR and KNN-GE</h3>\n");
+        if (best.isEmpty()) {
+            h.append("<p class=\"na\">No D-GEX model in metrics.json.</p>\n");
+            return;
+        }
+        Metrics.Model d = best.get();
+        h.append("<p>Best D-GEX of this run (lowest overall error on ").append(esc(metrics.testSet())).append("): <strong>")
+                .append(esc(d.label())).append("</strong>, ").append(meanSd(d.overallMae(), d.sdMae())).append(".</p>\n");
+        h.append("<table class=\"num\">\n<thead><tr><th>Best D-GEX vs</th><th>This run: relative improvement</th>"
+                + "<th>This run: target genes with lower error</th><th class=\"paper\">Paper</th></tr></thead>\n<tbody>\n");
+        for (String key : List.of("lr", "knn")) {
+            Metrics.Model b = metrics.models().get(key);
+            String baseLabel = ts.baseline(key).map(PaperNumbers.Baseline::label).orElse(key);
+            h.append("<tr><td>").append(esc(baseLabel)).append("</td>");
+            if (b == null) {
+                h.append("<td colspan=\"2\"><span class=\"na\">no model <code>").append(key).append("</code> in this run</span></td>");
+            } else {
+                double rel = (b.overallMae() - d.overallMae()) / b.overallMae();
+                h.append("<td>").append(pct2(rel)).append("</td><td>").append(pct1(fractionLower(d.key(), key))).append("</td>");
+            }
+            Optional<PaperNumbers.Headline> hl = ts.headlines().stream().filter(x -> x.baseline().equals(baseLabel)).findFirst();
+            h.append("<td class=\"paper\">").append(hl.map(x -> esc(x.model()) + ": " + pct2(x.relativeImprovement())
+                    + (x.fractionGenesImproved() == null ? " (fraction of genes not reported)"
+                            : ", lower error on " + pct2(x.fractionGenesImproved()) + " of target genes"))
+                    .orElse("&ndash;")).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    // ---------------------------------------------------------------- figures
 
     private void figures(StringBuilder h) {
         h.append("<h2>Figures</h2>\n");
@@ -314,12 +505,7 @@ public final class DgexReport {
         OptionalDouble lrMae = lr.map(m -> OptionalDouble.of(m.overallMae())).orElse(OptionalDouble.empty());
         List<String> labels = models.stream().map(Metrics.Model::label).toList();
 
-        // Fig 1-like: overall error per model with the LR line
-        figure(h, Charts.overallBars(labels, models.stream().mapToDouble(Metrics.Model::overallMae).toArray(), lrMae),
-                "Overall MAE per model",
-                "Overall error of every model on " + esc(metrics.testSet())
-                        + (lr.isPresent() ? ", the LR overall error as a dashed line" : "")
-                        + " (paper Fig. 1 plots this against the D-GEX architecture).");
+        fig1(h, lrMae);
 
         // Fig 2: density of per-gene MAE
         figure(h, Charts.density(labels, models.stream().map(m -> perGene.get(m.key()).mae()).toList()),
@@ -333,9 +519,9 @@ public final class DgexReport {
             Metrics.Model base = metrics.models().get(baseKey);
             String paperFig = baseKey.equals("lr") ? "Fig. 3" : "Fig. 4";
             if (base == null) {
-                if (baseKey.equals("lr")) {
-                    h.append("<p class=\"na\">Paper Fig. 3 (D-GEX vs LR per gene) needs a model <code>lr</code> in metrics.json; there is none.</p>\n");
-                }
+                h.append("<p class=\"na\">Paper ").append(paperFig).append(" (D-GEX vs ")
+                        .append(baseKey.equals("lr") ? "LR" : "KNN-GE").append(" per gene) needs a model <code>")
+                        .append(baseKey).append("</code> in metrics.json; there is none.</p>\n");
                 continue;
             }
             if (dgex.isEmpty()) {
@@ -354,21 +540,197 @@ public final class DgexReport {
             }
         }
 
-        // Fig 5-like: learning curves
-        for (Metrics.Model d : models) {
-            TrainingHistory hist = histories.get(d.key());
-            if (hist == null) {
-                continue;
+        fig5(h, lrMae);
+
+        // every D-GEX model's own learning curve, folded
+        List<Metrics.Model> withHistory = models.stream().filter(m -> histories.containsKey(m.key())).toList();
+        if (!withHistory.isEmpty()) {
+            h.append("<details>\n<summary>Learning curve of each D-GEX model (").append(withHistory.size())
+                    .append(")</summary>\n");
+            for (Metrics.Model d : withHistory) {
+                TrainingHistory hist = histories.get(d.key());
+                Optional<Integer> bestEpoch = hist.bestEpoch().or(d::bestEpoch);
+                figure(h, Charts.learningCurve("Training of " + d.label(), hist, lrMae,
+                                bestEpoch.map(b -> OptionalDouble.of(b)).orElse(OptionalDouble.empty())),
+                        "Learning curve of " + d.label(),
+                        "Training of " + esc(d.label()) + ": MAE on the fixed training subset and on the validation set per epoch"
+                                + (lr.isPresent() ? ", LR overall test error as a dashed line" : "")
+                                + bestEpoch.map(b -> ", best validation epoch " + b + " marked").orElse("") + ".");
             }
-            Optional<Integer> best = hist.bestEpoch().or(d::bestEpoch);
-            figure(h, Charts.learningCurve("Training of " + d.label(), hist, lrMae,
-                            best.map(b -> OptionalDouble.of(b)).orElse(OptionalDouble.empty())),
-                    "Learning curve of " + d.label(),
-                    "Training of " + esc(d.label()) + ": MAE on the fixed training subset and on the validation set per epoch"
-                            + (lr.isPresent() ? ", LR overall test error as a dashed line" : "")
-                            + best.map(b -> ", best validation epoch " + b + " marked").orElse("")
-                            + " &mdash; like paper Fig. 5.");
+            h.append("</details>\n");
         }
+    }
+
+    /** Paper Fig. 1: overall error against hidden units, a line per layer count, one chart per dropout rate. */
+    private void fig1(StringBuilder h, OptionalDouble lrMae) {
+        List<Metrics.Model> dgex = dgexWithArchitecture();
+        if (dgex.isEmpty()) {
+            h.append("<p class=\"na\">Paper Fig. 1 (overall error vs architecture) needs D-GEX models with a recorded "
+                    + "architecture in metrics.json; there are none.</p>\n");
+            return;
+        }
+        PaperNumbers.TestSet ts = paperSet();
+        for (double rate : dropoutRates()) {
+            java.util.Map<String, double[][]> lines = new LinkedHashMap<>();
+            java.util.SortedSet<Integer> layerCounts = new java.util.TreeSet<>();
+            java.util.Set<Integer> runUnits = new java.util.TreeSet<>();
+            for (Metrics.Model m : dgex) {
+                if (sameRate(m.architecture().get().dropout(), rate)) {
+                    layerCounts.add(m.architecture().get().hiddenLayers());
+                    runUnits.add(m.architecture().get().hiddenUnits());
+                }
+            }
+            for (int l : layerCounts) {
+                List<double[]> pts = new ArrayList<>();
+                java.util.Set<Integer> seen = new java.util.HashSet<>();
+                for (Metrics.Model m : dgex) {
+                    Metrics.Architecture a = m.architecture().get();
+                    if (a.hiddenLayers() == l && sameRate(a.dropout(), rate) && seen.add(a.hiddenUnits())) {
+                        pts.add(new double[] {a.hiddenUnits(), m.overallMae()});
+                    }
+                }
+                lines.put(l + " hidden layer" + (l == 1 ? "" : "s"), pts.toArray(new double[0][]));
+            }
+            // the paper's cells as reference when this rate is the paper's and the grids share hidden units
+            java.util.Map<String, double[][]> reference = new LinkedHashMap<>();
+            boolean overlap = runUnits.stream().anyMatch(ts.hiddenUnits()::contains);
+            if (sameRate(rate, ts.dropout()) && overlap) {
+                for (int l : layerCounts) {
+                    List<double[]> pts = new ArrayList<>();
+                    for (int u : ts.hiddenUnits()) {
+                        ts.cell(l, u).ifPresent(c -> pts.add(new double[] {u, c.mean()}));
+                    }
+                    if (!pts.isEmpty()) {
+                        reference.put("paper, " + l + " hidden layer" + (l == 1 ? "" : "s"), pts.toArray(new double[0][]));
+                    }
+                }
+            }
+            OptionalDouble paperLr = reference.isEmpty() ? OptionalDouble.empty()
+                    : ts.baseline("lr").map(b -> OptionalDouble.of(b.mean())).orElse(OptionalDouble.empty());
+            figure(h, Charts.architectureLines("Overall error vs architecture, D-GEX with " + rateText(rate), lines, lrMae,
+                            reference, paperLr),
+                    "Overall MAE vs hidden units per number of hidden layers, " + rateText(rate),
+                    "Overall error on " + esc(metrics.testSet()) + " of D-GEX with " + rateText(rate)
+                            + " against the hidden units per layer, one line per number of hidden layers"
+                            + (lrMae.isPresent() ? "; this run's LR overall error as a dashed line" : "")
+                            + (reference.isEmpty() ? "" : "; dashed with squares: the paper's " + esc(ts.table()) + " cells and LR")
+                            + " &mdash; paper Fig. 1.");
+        }
+    }
+
+    /** Paper Fig. 5: per epoch, the overall error of the best D-GEX architecture for each dropout rate. */
+    private void fig5(StringBuilder h, OptionalDouble lrMae) {
+        Optional<Metrics.Model> best = bestDgex().filter(m -> m.architecture().isPresent());
+        if (best.isEmpty()) {
+            return;
+        }
+        Metrics.Architecture a = best.get().architecture().get();
+        List<String> labels = new ArrayList<>();
+        List<TrainingHistory> hs = new ArrayList<>();
+        for (double rate : dropoutRates()) {
+            for (Metrics.Model m : dgexWithArchitecture()) {
+                Metrics.Architecture b = m.architecture().get();
+                if (b.hiddenLayers() == a.hiddenLayers() && b.hiddenUnits() == a.hiddenUnits() && sameRate(b.dropout(), rate)
+                        && histories.containsKey(m.key())) {
+                    labels.add(rateText(rate));
+                    hs.add(histories.get(m.key()));
+                    break;
+                }
+            }
+        }
+        if (hs.isEmpty()) {
+            h.append("<p class=\"na\">Paper Fig. 5 (error per epoch per dropout rate) needs training histories; "
+                    + "metrics.json names none for the best D-GEX architecture.</p>\n");
+            return;
+        }
+        String arch = a.hiddenLayers() + "x" + a.hiddenUnits();
+        figure(h, Charts.dropoutCurves("Overall error per epoch, D-GEX " + arch + ", by dropout rate", labels, hs, lrMae),
+                "Overall MAE per epoch of D-GEX " + arch + " for each dropout rate",
+                "Overall error per epoch of D-GEX " + a.hiddenLayers() + " &times; " + a.hiddenUnits()
+                        + " (the best architecture of this run) for each dropout rate of the run: validation MAE solid, "
+                        + "MAE on the fixed training subset dashed"
+                        + (lrMae.isPresent() ? "; this run's LR overall test error as a dashed line" : "")
+                        + " &mdash; paper Fig. 5.");
+    }
+
+    // ---------------------------------------------------------------- interpretation
+
+    private void interpretation(StringBuilder h, Interpretation in) {
+        h.append("<h2>Interpretation of ").append(esc(in.modelLabel())).append("</h2>\n");
+        h.append("<p>From <code>").append(esc(Interpretation.FILE)).append("</code> written by <code>gexflow interpret-dgex</code>: "
+                + "the major weights of the trained network and the adjusted R&sup2; of its last hidden layer vs the landmark "
+                + "genes (the paper's interpretation extras).</p>\n");
+        h.append("<h3>Major weights</h3>\n<p>").append(esc(in.majorWeightDefinition())).append(".</p>\n");
+        h.append("<table class=\"num\">\n<thead><tr><th>Matrix</th><th>Weights (to &times; from)</th><th>sd</th>");
+        for (double t : in.thresholds()) {
+            String k = num(t);
+            h.append("<th>Beyond ").append(k).append(" sd: positive / negative (share)</th><th>Units carrying them beyond ")
+                    .append(k).append(" sd: from / to</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        boolean partitions = in.matrices().stream().anyMatch(m -> m.partition() > 0);
+        for (Interpretation.Matrix m : in.matrices()) {
+            h.append("<tr><td>").append(esc(m.name())).append(partitions ? " (partition " + (m.partition() + 1) + ")" : "")
+                    .append("</td><td>").append(m.toUnits()).append(" &times; ").append(m.fromUnits()).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.4g", m.sd())).append("</td>");
+            for (Interpretation.Count c : m.counts()) {
+                h.append("<td>").append(c.positive()).append(" / ").append(c.negative()).append(" (")
+                        .append(pct2(c.fraction())).append(")</td><td>").append(c.fromUnitsWithMajor()).append(" of ")
+                        .append(m.fromUnits()).append(" / ").append(c.toUnitsWithMajor()).append(" of ").append(m.toUnits())
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+        for (Interpretation.Matrix m : in.matrices()) {
+            figureFile(h, m.mapPng(), "Major-weight map, " + m.name(),
+                    "Major-weight map of " + esc(m.name()) + (partitions ? " (partition " + (m.partition() + 1) + ")" : "")
+                            + ": where the weights beyond " + num(in.thresholds().get(0)) + " sd lie (red positive, blue negative, "
+                            + "darker beyond " + num(in.thresholds().get(1)) + " sd), with the count per from-unit above and "
+                            + "per to-unit on the right.");
+        }
+        Interpretation.R2 r = in.r2();
+        h.append("<h3>Adjusted R&sup2; of the last hidden layer vs the landmarks</h3>\n");
+        h.append("<p>Per target gene, ordinary least squares with intercept on the ").append(r.landmarks().predictors())
+                .append(" landmark genes and on the ").append(r.hiddenUnits()).append(" units of hidden layer ")
+                .append(r.hiddenLayer()).append(" (the last; network in evaluation mode), fitted on the ")
+                .append(r.trainingSamples()).append(" training samples: adjusted R&sup2; = 1 &minus; (1 &minus; R&sup2;)(n &minus; 1)/"
+                        + "(n &minus; p &minus; 1). On the ").append(r.testSamples())
+                .append(" test samples the same coefficients give the out-of-sample R&sup2; (not adjusted).</p>\n");
+        h.append("<table class=\"num\">\n<thead><tr><th>Predictors</th><th>p (used)</th><th>Adjusted R&sup2;, training: "
+                + "mean &plusmn; sd (median)</th><th>R&sup2;, training: mean</th><th>R&sup2;, test: mean &plusmn; sd (median)</th>"
+                + "</tr></thead>\n<tbody>\n");
+        r2Row(h, "landmark genes", r.landmarks());
+        r2Row(h, "last hidden layer", r.hidden());
+        r2Row(h, "network output (its own prediction)", r.network());
+        h.append("</tbody>\n</table>\n");
+        h.append("<p>");
+        r.fractionHigherAdjusted().ifPresent(f -> h.append("The last hidden layer has the higher adjusted R&sup2; on <strong>")
+                .append(pct1(f)).append("</strong> of the ").append(r.genes()).append(" target genes. "));
+        r.fractionHigherTest().ifPresent(f -> h.append("On the test samples its out-of-sample R&sup2; is the higher on ")
+                .append(pct1(f)).append(" of them."));
+        h.append("</p>\n");
+        figureFile(h, r.trainPng(), "Adjusted R2 per gene: last hidden layer vs landmarks",
+                "Adjusted R&sup2; per target gene on the training samples: OLS on the last hidden layer (y) against OLS on the "
+                        + "landmark genes (x); points above the dashed diagonal are genes the hidden layer explains better.");
+        figureFile(h, r.testPng(), "Out-of-sample R2 per gene: last hidden layer vs landmarks",
+                "Out-of-sample R&sup2; per target gene on the test samples, coefficients fitted on the training samples.");
+    }
+
+    private static void r2Row(StringBuilder h, String name, Interpretation.Stats s) {
+        h.append("<tr><td>").append(esc(name)).append("</td><td>")
+                .append(s.predictors() > 0 ? s.predictors() + (s.predictorsUsed().isEmpty() ? "" : " (" + esc(s.predictorsUsed()) + ")")
+                        : "&ndash;")
+                .append("</td><td>").append(Double.isNaN(s.adjMean()) ? "&ndash;"
+                        : meanSd(s.adjMean(), s.adjSd()) + " (" + f4(s.adjMedian()) + ")")
+                .append("</td><td>").append(Double.isNaN(s.r2Mean()) ? "&ndash;" : f4(s.r2Mean()))
+                .append("</td><td>").append(Double.isNaN(s.testMean()) ? "&ndash;"
+                        : meanSd(s.testMean(), s.testSd()) + " (" + f4(s.testMedian()) + ")")
+                .append("</td></tr>\n");
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private void paperTables(StringBuilder h) {
@@ -413,6 +775,8 @@ public final class DgexReport {
             "table{border-collapse:collapse;margin:.8em 0}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}",
             "thead th{background:#f2f2f2}table.meta th{background:#f7f7f7;font-weight:600}",
             "table.num td{font-variant-numeric:tabular-nums}",
+            "table.grid td.paper,table.grid th.paper,table.num td.paper,table.num th.paper{color:#555;background:#fafafa}",
+            "details{margin:1em 0}details summary{cursor:pointer;font-weight:600}",
             ".note{background:#fff7e0;border-left:4px solid #e6a000;padding:.6em 1em;margin:1em 0}",
             ".warn{background:#fdecea;border-left:4px solid #b00020;padding:.6em 1em;margin:1em 0}",
             ".na{color:#777;font-style:italic}.src{color:#666;font-size:.9em}",

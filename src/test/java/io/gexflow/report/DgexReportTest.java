@@ -104,15 +104,17 @@ class DgexReportTest {
         while (m.find()) {
             pngs.add(Base64.getDecoder().decode(m.group(1)));
         }
-        // bars, density, 2 D-GEX x (vs LR, vs KNN), learning curve
-        assertEquals(7, pngs.size());
+        // Fig 1 (one dropout rate), density, 2 D-GEX x (vs LR, vs KNN), Fig 5, one learning curve
+        assertEquals(8, pngs.size());
         for (byte[] png : pngs) {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
             assertNotNull(img);
             assertEquals(Charts.WIDTH, img.getWidth());
             assertEquals(Charts.HEIGHT, img.getHeight());
         }
-        assertTrue(html.contains("paper Fig. 3") && html.contains("paper Fig. 4") && html.contains("like paper Fig. 5"));
+        for (String fig : List.of("paper Fig. 1", "paper Fig. 2", "paper Fig. 3", "paper Fig. 4", "paper Fig. 5")) {
+            assertTrue(html.contains(fig), fig);
+        }
     }
 
     @Test
@@ -197,8 +199,10 @@ class DgexReportTest {
         while (m.find()) {
             n++;
         }
-        assertEquals(3, n); // bars, density, D-GEX vs LR
-        assertFalse(h.contains("paper Fig. 4"));
+        assertEquals(3, n); // Fig 1, density, D-GEX vs LR
+        assertFalse(h.contains("&mdash; paper Fig. 4"));
+        assertTrue(h.contains("Paper Fig. 4 (D-GEX vs KNN-GE per gene) needs a model <code>knn</code>"));
+        assertTrue(h.contains("Paper Fig. 5 (error per epoch per dropout rate) needs training histories"));
     }
 
     @Test

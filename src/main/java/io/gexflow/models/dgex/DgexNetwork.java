@@ -1,11 +1,14 @@
 package io.gexflow.models.dgex;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.UniformInitializer;
 import java.util.ArrayList;
@@ -60,6 +63,27 @@ public final class DgexNetwork {
 
     public Block block() {
         return block;
+    }
+
+    /**
+     * Activations of the last hidden layer for a batch {@code x} (rows x inputs), in evaluation mode:
+     * every child of the sequential block but the output layer (per hidden layer: Linear, tanh and,
+     * when the rate is above 0, Dropout, which is the identity at inference since dropout is inverted)
+     * is run with {@code training = false}. Returns rows x hidden units.
+     */
+    public NDArray lastHidden(ParameterStore ps, NDArray x) {
+        List<Block> children = block.getChildren().values();
+        NDList cur = new NDList(x);
+        for (int i = 0; i < children.size() - 1; i++) {
+            cur = children.get(i).forward(ps, cur, false);
+        }
+        return cur.singletonOrThrow();
+    }
+
+    /** The output layer applied to last-hidden-layer activations: {@code h W^T + b}, the network's prediction. */
+    public NDArray output(ParameterStore ps, NDArray lastHidden) {
+        List<Block> children = block.getChildren().values();
+        return children.get(children.size() - 1).forward(ps, new NDList(lastHidden), false).singletonOrThrow();
     }
 
     /** The dense layers in order: hidden layers then the output layer. */
