@@ -16,6 +16,8 @@ include { TRAIN_DGEX                      } from '../modules/train_dgex'
 include { TRAIN_DGEX as TRAIN_DGEX_GTEX   } from '../modules/train_dgex'
 include { EVALUATE                        } from '../modules/evaluate'
 include { EVALUATE as EVALUATE_GTEX       } from '../modules/evaluate'
+include { INTERPRET_DGEX                  } from '../modules/interpret_dgex'
+include { INTERPRET_DGEX as INTERPRET_DGEX_GTEX } from '../modules/interpret_dgex'
 include { REPORT                          } from '../modules/report'
 include { REPORT as REPORT_GTEX           } from '../modules/report'
 
@@ -25,6 +27,13 @@ def csv(value) {
 
 def grid(layers, units, dropout) {
     Channel.fromList(csv(layers)).combine(Channel.fromList(csv(units))).combine(Channel.fromList(csv(dropout)))
+}
+
+// the D-GEX model of a grid with the lowest validation MAE (model selection never sees the test set)
+def bestByValidation(models) {
+    models.toList().map { dirs ->
+        dirs.min { d -> new groovy.json.JsonSlurper().parse(d.resolve('model.json').toFile()).summary.best_valid_mae as double }
+    }
 }
 
 // sorted by name: the same models give the same EVALUATE task hash, so -resume re-uses it
@@ -81,7 +90,8 @@ workflow DGEX {
     // the architecture grid: hidden layers x hidden units x dropout, one GPU-labelled task each
     TRAIN_DGEX('dgex', train, valid, grid(params.dgex_hidden_layers, params.dgex_hidden_units, params.dgex_dropout))
     EVALUATE('dgex', params.dgex_test_set, NORMALIZE.out.test, byName(BASELINES.out.models.mix(TRAIN_DGEX.out.model)))
-    REPORT('dgex', EVALUATE.out.results)
+    INTERPRET_DGEX('dgex', train, NORMALIZE.out.test, bestByValidation(TRAIN_DGEX.out.model))
+    REPORT('dgex', EVALUATE.out.results.mix(INTERPRET_DGEX.out.interpretation).collect())
 
     if (gtex_track) {
         NORMALIZE_RNASEQ(matrices.rnaseq, stats)
@@ -93,9 +103,10 @@ workflow DGEX {
         BASELINES_GTEX('dgex_gtex', train, geuvadis)
         TRAIN_DGEX_GTEX('dgex_gtex', train, geuvadis,
             grid(params.dgex_hidden_layers, params.dgex_hidden_units, params.dgex_gtex_dropout))
-        EVALUATE_GTEX('dgex_gtex', 'GTEx-te', rnaseq.gtex.map { n, f -> f },
-            byName(BASELINES_GTEX.out.models.mix(TRAIN_DGEX_GTEX.out.model)))
-        REPORT_GTEX('dgex_gtex', EVALUATE_GTEX.out.results)
+        gtex = rnaseq.gtex.map { n, f -> f }.first()
+        EVALUATE_GTEX('dgex_gtex', 'GTEx-te', gtex, byName(BASELINES_GTEX.out.models.mix(TRAIN_DGEX_GTEX.out.model)))
+        INTERPRET_DGEX_GTEX('dgex_gtex', train, gtex, bestByValidation(TRAIN_DGEX_GTEX.out.model))
+        REPORT_GTEX('dgex_gtex', EVALUATE_GTEX.out.results.mix(INTERPRET_DGEX_GTEX.out.interpretation).collect())
     }
 
     emit:

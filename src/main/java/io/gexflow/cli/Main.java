@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             TrainKnnCommand.class,
             TrainDgexCommand.class,
             EvaluateCommand.class,
+            InterpretDgexCommand.class,
             InferCommand.class,
             PrepareMnistCommand.class,
             PrepareLincsCommand.class,

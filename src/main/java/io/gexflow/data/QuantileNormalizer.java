@@ -42,26 +42,34 @@ public final class QuantileNormalizer {
     /** Replaces a sample's values in place by the reference quantile of their truncated average rank. */
     public static void apply(double[] reference, float[] row, int offset) {
         int n = reference.length;
-        Integer[] order = new Integer[n];
+        // sort (value, index) pairs as primitive longs: order-preserving float bits high, index low
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            keys[i] = ((long) sortableBits(row[offset + i]) << 32) | i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Float.compare(row[offset + a], row[offset + b]));
+        java.util.Arrays.sort(keys);
         float[] out = new float[n];
         int i = 0;
         while (i < n) {
             int j = i;
-            while (j + 1 < n && row[offset + order[j + 1]] == row[offset + order[i]]) {
+            float vi = row[offset + (int) keys[i]];
+            while (j + 1 < n && row[offset + (int) keys[j + 1]] == vi) {
                 j++;
             }
             // 1-based ranks i+1 .. j+1 tie: average rank, truncated
             int rank = (int) (((i + 1) + (j + 1)) / 2.0);
             float v = (float) reference[rank - 1];
             for (int k = i; k <= j; k++) {
-                out[order[k]] = v;
+                out[(int) keys[k]] = v;
             }
             i = j + 1;
         }
         System.arraycopy(out, 0, row, offset, n);
+    }
+
+    /** An int whose signed order is the float's numeric order (for finite values and infinities). */
+    static int sortableBits(float v) {
+        int bits = Float.floatToIntBits(v == 0f ? 0f : v); // -0.0 and 0.0 tie, as == says
+        return bits ^ ((bits >> 31) & 0x7fffffff);
     }
 }

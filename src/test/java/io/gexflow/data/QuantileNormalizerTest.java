@@ -46,4 +46,46 @@ class QuantileNormalizerTest {
         QuantileNormalizer.apply(ref, row, 1);
         assertArrayEquals(new float[] {99, 2, 1, 99}, row);
     }
+
+    @Test
+    void negativeValuesZerosAndTiesAcrossSignsSortNumerically() {
+        double[] ref = {10, 20, 30, 40, 50};
+        // ranks: -3 -> 1, -0.0 and 0.0 tie at 2,3 -> 2, 1.5 -> 4, 7 -> 5
+        float[] s = {0f, -3f, 7f, -0f, 1.5f};
+        QuantileNormalizer.apply(ref, s, 0);
+        assertArrayEquals(new float[] {20, 10, 50, 20, 40}, s);
+    }
+
+    @Test
+    void agreesWithASortByComparatorOnRandomRowsWithTies() {
+        java.util.Random r = new java.util.Random(4);
+        double[] ref = new double[200];
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] = i * 0.5;
+        }
+        for (int t = 0; t < 50; t++) {
+            float[] row = new float[200];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = (float) Math.round(r.nextGaussian() * 20) / 4f; // many ties, both signs
+            }
+            float[] expected = new float[200];
+            Integer[] order = new Integer[200];
+            for (int i = 0; i < 200; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Float.compare(row[a] == 0f ? 0f : row[a], row[b] == 0f ? 0f : row[b]));
+            for (int i = 0; i < 200; ) {
+                int j = i;
+                while (j + 1 < 200 && row[order[j + 1]] == row[order[i]]) {
+                    j++;
+                }
+                for (int k = i; k <= j; k++) {
+                    expected[order[k]] = (float) ref[(int) (((i + 1) + (j + 1)) / 2.0) - 1];
+                }
+                i = j + 1;
+            }
+            QuantileNormalizer.apply(ref, row, 0);
+            assertArrayEquals(expected, row);
+        }
+    }
 }

@@ -125,9 +125,8 @@ public final class ArrowMatrixWriter implements AutoCloseable {
         Float4Vector data = (Float4Vector) xVector.getDataVector();
         ArrowBuf buf = data.getDataBuffer();
         long base = (long) row * nFeatures;
-        for (int j = 0; j < nFeatures; j++) {
-            buf.setFloat((base + j) * Float.BYTES, x[offset + j]);
-        }
+        buf.nioBuffer(base * Float.BYTES, nFeatures * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer().put(x, offset, nFeatures);
         rowsInBatch++;
         if (rowsInBatch == batchRows) {
             flush();
