@@ -60,15 +60,15 @@ class SvqvaeStepsTest {
     void lincsTrainEvaluateReport() throws Exception {
         lincsFiles();
         String train = dir.resolve("train.arrow").toString();
-        ok(run("train-svqvae", "--train", train, "--model", "svqvae", "--epochs", "15", "--batch-size", "16",
+        ok(run("train-svqvae", "--train", train, "--model", "svqvae", "--epochs", "10", "--batch-size", "16",
                 "--learning-rate", "1e-3", "--seed", "3", "--out-dir", dir.resolve("svq").toString()));
-        ok(run("train-svqvae", "--train", train, "--model", "vqvae", "--codes", "5", "--epochs", "5", "--batch-size", "16",
+        ok(run("train-svqvae", "--train", train, "--model", "vqvae", "--codes", "5", "--epochs", "2", "--batch-size", "16",
                 "--learning-rate", "1e-3", "--seed", "3", "--out-dir", dir.resolve("vq").toString()));
         JsonNode model = Json.MAPPER.readTree(dir.resolve("svq/model.json").toFile());
         assertEquals("svqvae", model.get("type").asText());
         assertEquals("lincs", model.get("settings").get("dataset").asText());
         assertEquals(1000, model.get("settings").get("latent_dim").asInt());
-        assertEquals(15, Json.MAPPER.readTree(dir.resolve("svq/history.json").toFile()).get("epochs").size());
+        assertEquals(10, Json.MAPPER.readTree(dir.resolve("svq/history.json").toFile()).get("epochs").size());
         assertTrue(Files.isRegularFile(dir.resolve("svq/svqvae.params")));
 
         Path eval = dir.resolve("eval");
@@ -133,7 +133,7 @@ class SvqvaeStepsTest {
         SvqTestData.write(dir.resolve("train.arrow"), "mnist", classes, SvqTestData.names("px", 784), labels, x);
         SvqTestData.write(dir.resolve("test.arrow"), "mnist", classes, SvqTestData.names("px", 784), labels, x);
         String train = dir.resolve("train.arrow").toString();
-        ok(run("train-svqvae", "--train", train, "--model", "svqvae", "--epochs", "2", "--batch-size", "20", "--seed", "1",
+        ok(run("train-svqvae", "--train", train, "--model", "svqvae", "--epochs", "1", "--batch-size", "20", "--seed", "1",
                 "--out-dir", dir.resolve("svq").toString()));
         JsonNode model = Json.MAPPER.readTree(dir.resolve("svq/model.json").toFile());
         assertEquals(3200, model.get("settings").get("latent_dim").asInt());

@@ -55,8 +55,8 @@ class SvqVaeTrainerTest {
         assertTrue(e.getMessage().contains("gexflow.dataset"), e.getMessage());
     }
 
-    private SvqHistory train(LabelledData d, SvqModelKind kind, Path params, long seed) {
-        SvqVaeSettings s = new SvqVaeSettings(kind, SvqArchitecture.LINCS, 3, 12, 16, 1e-3, 0.25, 0.1, seed);
+    private SvqHistory train(LabelledData d, SvqModelKind kind, Path params, long seed, int epochs) {
+        SvqVaeSettings s = new SvqVaeSettings(kind, SvqArchitecture.LINCS, 3, epochs, 16, 1e-3, 0.25, 0.1, seed);
         return SvqVaeTrainer.train(d, s, params, e -> {});
     }
 
@@ -65,25 +65,27 @@ class SvqVaeTrainerTest {
         LabelledData d = lincs("train.arrow", 90, 2);
         Path p1 = dir.resolve("a.params");
         Path p2 = dir.resolve("b.params");
-        SvqHistory h1 = train(d, SvqModelKind.SVQVAE, p1, 5);
-        SvqHistory h2 = train(d, SvqModelKind.SVQVAE, p2, 5);
+        SvqHistory h1 = train(d, SvqModelKind.SVQVAE, p1, 5, 8);
+        SvqHistory h2 = train(d, SvqModelKind.SVQVAE, p2, 5, 8);
         assertArrayEquals(Files.readAllBytes(p1), Files.readAllBytes(p2), "same seed, same parameters");
         assertEquals(h1.last().loss(), h2.last().loss());
-        assertEquals(12, h1.epochs().size());
+        assertEquals(8, h1.epochs().size());
         assertTrue(h1.last().trainMse() < 0.5 * h1.epochs().get(0).trainMse(),
                 "reconstruction error falls: " + h1.epochs().get(0).trainMse() + " -> " + h1.last().trainMse());
-        // label assignment over 3 balanced classes
-        assertEquals(3.0, h1.last().perplexityLabel(), 0.2);
+        // label assignment over 3 balanced classes, a mean over minibatches (the last one holds 10 rows)
+        assertTrue(h1.last().perplexityLabel() > 2.3 && h1.last().perplexityLabel() <= 3.0, "" + h1.last().perplexityLabel());
         assertTrue(h1.last().misassigned() < 0.2, "codes sit with their classes: " + h1.last().misassigned());
         Path p3 = dir.resolve("c.params");
-        train(d, SvqModelKind.SVQVAE, p3, 6);
-        assertTrue(!java.util.Arrays.equals(Files.readAllBytes(p1), Files.readAllBytes(p3)), "another seed, other parameters");
+        Path p4 = dir.resolve("d.params");
+        train(d, SvqModelKind.SVQVAE, p3, 5, 1);
+        train(d, SvqModelKind.SVQVAE, p4, 6, 1);
+        assertTrue(!java.util.Arrays.equals(Files.readAllBytes(p3), Files.readAllBytes(p4)), "another seed, other parameters");
     }
 
     @Test
     void vqvaeTrainsOnTheNearestCode() {
         LabelledData d = lincs("train.arrow", 90, 3);
-        SvqHistory h = train(d, SvqModelKind.VQVAE, dir.resolve("v.params"), 5);
+        SvqHistory h = train(d, SvqModelKind.VQVAE, dir.resolve("v.params"), 5, 4);
         assertEquals(h.last().perplexityNearest(), h.last().perplexity(), "VQ-VAE reports nearest-code perplexity");
         assertEquals(0.0, h.last().pushTerm());
         assertTrue(h.last().trainMse() < h.epochs().get(0).trainMse());
