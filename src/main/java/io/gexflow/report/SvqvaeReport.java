@@ -448,11 +448,16 @@ public final class SvqvaeReport {
         }
         List<String> codeNames = t.header().subList(3, t.header().size());
         if (trainClasses.size() <= 12) {
+            List<String> keys = new ArrayList<>();
+            for (int k = 0; k < nCodes; k++) {
+                String key = SvqvaeImages.clip(codeNames.get(k), 10);
+                keys.add(keys.contains(key) ? key + "#" + k : key);
+            }
             List<JFreeChart> charts = new ArrayList<>();
             for (int c = 0; c < trainClasses.size(); c++) {
                 DefaultCategoryDataset ds = new DefaultCategoryDataset();
                 for (int k = 0; k < nCodes; k++) {
-                    ds.addValue(counts.get(c)[k], "rows", SvqvaeImages.clip(codeNames.get(k), 10) + "#" + k);
+                    ds.addValue(counts.get(c)[k], "rows", keys.get(k));
                 }
                 JFreeChart chart = ChartFactory.createBarChart("class " + SvqvaeImages.clip(trainClasses.get(c), 24),
                         "nearest code", "training rows", ds, PlotOrientation.VERTICAL, false, false, false);
@@ -468,7 +473,7 @@ public final class SvqvaeReport {
             }
             figure(SvqvaeImages.chartGrid(charts, Math.min(5, charts.size()), 300, 260), "code frequency per class of " + name,
                     "Nearest code of the training rows of every class, <code>" + esc(name)
-                            + "</code> (the paper's Fig 3 / Fig 5 left). Bars are labelled code#index.");
+                            + "</code> (the paper's Fig 3 / Fig 5 left), one chart per class, one bar per code.");
         } else {
             double[][] frac = new double[counts.size()][];
             for (int c = 0; c < counts.size(); c++) {
