@@ -49,17 +49,18 @@ public final class AmsGrad extends Optimizer {
                 id -> new NDArray[] {weight.zerosLike(), weight.zerosLike(), weight.zerosLike()});
         NDArray m = s[0];
         NDArray v = s[1];
+        // temporaries are updated in place where DJL allows it: 5 fresh arrays a step, not 9 (LINCS has 2M weights)
         try (NDScope scope = new NDScope()) {
             m.muli(beta1).addi(grad.mul(1f - beta1));
-            v.muli(beta2).addi(grad.square().mul(1f - beta2));
+            v.muli(beta2).addi(grad.square().muli(1f - beta2));
             NDArray vMax = s[2].maximum(v);
             NDScope.unregister(vMax);
             s[2].close();
             s[2] = vMax;
             double bc1 = 1 - Math.pow(beta1, t);
             double bc2 = 1 - Math.pow(beta2, t);
-            NDArray denom = vMax.sqrt().div((float) Math.sqrt(bc2)).add(epsilon);
-            weight.subi(m.div(denom).mul((float) (learningRate / bc1)));
+            NDArray denom = vMax.sqrt().divi((float) Math.sqrt(bc2)).addi(epsilon);
+            weight.subi(m.div(denom).muli((float) (learningRate / bc1)));
             grad.subi(grad);
         }
     }
