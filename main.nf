@@ -63,6 +63,6 @@ workflow.onComplete {
         }
     }
     if (selected('svqvae') && svqvaeInputs()) {
-        log.info "gexflow: S-VQ-VAE report: ${out.resolve('report/svqvae.html')}"
+        log.info "gexflow: S-VQ-VAE reports: ${out.resolve('report')}/svqvae_<dataset>.html"
     }
 }

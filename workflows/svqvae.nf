@@ -1,10 +1,13 @@
 /*
  * S-VQ-VAE track (Xue, Ding, Lu: supervised vector-quantised VAE; spec svqvae.md):
- * MNIST and LINCS L1000 -> train/test Arrow files -> [model steps, see the placeholder below].
+ * MNIST and LINCS L1000 -> train/test Arrow files -> S-VQ-VAE and VQ-VAE -> metrics, analyses, report.
  * A dataset runs when its input params are set; at least one must be.
  */
 include { PREPARE_MNIST } from '../modules/prepare_mnist'
 include { PREPARE_LINCS } from '../modules/prepare_lincs'
+include { TRAIN_SVQVAE    } from '../modules/train_svqvae'
+include { EVALUATE_SVQVAE } from '../modules/evaluate_svqvae'
+include { REPORT_SVQVAE   } from '../modules/report_svqvae'
 
 workflow SVQVAE {
     main:
@@ -61,22 +64,16 @@ workflow SVQVAE {
     classes = mnist_classes.mix(lincs_classes)
     summary = mnist_summary.mix(lincs_summary)
 
-    /*
-     * ==== PLACEHOLDER: model steps (written by another developer; not here yet) ====
-     * Called per dataset on `data`, e.g.
-     *   include { TRAIN_SVQVAE    } from '../modules/train_svqvae'
-     *   include { EVALUATE_SVQVAE } from '../modules/evaluate_svqvae'
-     *   include { REPORT_SVQVAE   } from '../modules/report_svqvae'
-     *   TRAIN_SVQVAE(data)                          // S-VQ-VAE and the VQ-VAE baseline per dataset
-     *   EVALUATE_SVQVAE(TRAIN_SVQVAE.out.models.join(data))
-     *   REPORT_SVQVAE(EVALUATE_SVQVAE.out.metrics.join(summary).collect())
-     * Each train/test file holds x (the model input), obs column `label`, and schema metadata
-     * gexflow.classes (class names in code order), gexflow.dataset, gexflow.image_shape (MNIST).
-     * ==== END PLACEHOLDER ====
-     */
+    // S-VQ-VAE and its VQ-VAE baseline per dataset, evaluated together, one report per dataset
+    models = Channel.fromList(params.svqvae_models.toString().split(',').collect { it.trim() }.findAll { it })
+    TRAIN_SVQVAE(data.combine(models))
+    EVALUATE_SVQVAE(data.join(TRAIN_SVQVAE.out.model.groupTuple(sort: { a, b -> a.name <=> b.name })))
+    REPORT_SVQVAE(EVALUATE_SVQVAE.out.results)
 
     emit:
     data
     classes
     summary
+    metrics = EVALUATE_SVQVAE.out.metrics
+    report  = REPORT_SVQVAE.out.html
 }

@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
             InferCommand.class,
             PrepareMnistCommand.class,
             PrepareLincsCommand.class,
+            TrainSvqvaeCommand.class,
+            EvaluateSvqvaeCommand.class,
+            ReportSvqvaeCommand.class,
             ReportCommand.class
         })
 public final class Main implements Runnable {

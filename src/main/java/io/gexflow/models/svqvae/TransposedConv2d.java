@@ -1,0 +1,118 @@
+package io.gexflow.models.svqvae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * PyTorch's {@code ConvTranspose2d(in, out, kernel, stride)} (no padding, no groups), which DJL's
+ * PyTorch engine does not implement ({@code Conv2dTranspose} throws "Not implemented"). Weight layout
+ * as PyTorch's, (in, out, k, k); the definition:
+ *
+ * <pre>
+ * y[n, o, i*s + a, j*s + b] += x[n, c, i, j] * w[c, o, a, b]   (summed over c, i, j, a, b), then + bias[o]
+ * </pre>
+ *
+ * giving (H - 1) s + k rows. Built from differentiable DJL operations:
+ * <ul>
+ *   <li>stride = kernel (the patches do not overlap, the MNIST decoder's first layer): one matrix
+ *       product of the pixels (N H W, in) with w as (in, out k k), then the patches put in place by a
+ *       reshape and a transpose;</li>
+ *   <li>otherwise: a convolution of the input, with s - 1 zeros inserted between its pixels and k - 1
+ *       zeros of padding, with the flipped kernel of swapped channels (stride 1 needs no insertion).</li>
+ * </ul>
+ */
+public final class TransposedConv2d extends AbstractBlock {
+    private static final byte VERSION = 1;
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernel;
+    private final int stride;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    public TransposedConv2d(int inChannels, int outChannels, int kernel, int stride) {
+        super(VERSION);
+        if (inChannels < 1 || outChannels < 1 || kernel < 1 || stride < 1) {
+            throw new IllegalArgumentException("channels, kernel and stride must be >= 1");
+        }
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(inChannels, outChannels, kernel, kernel)).build());
+        this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(outChannels)).build());
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray w = ps.getValue(weight, x.getDevice(), training);
+        NDArray b = ps.getValue(bias, x.getDevice(), training);
+        return new NDList(apply(x, w, b, kernel, stride));
+    }
+
+    /** The transposed convolution of x (N, in, H, W) with w (in, out, k, k) and b (out). */
+    public static NDArray apply(NDArray x, NDArray w, NDArray b, int k, int s) {
+        Shape xs = x.getShape();
+        long n = xs.get(0);
+        long c = xs.get(1);
+        long h = xs.get(2);
+        long wd = xs.get(3);
+        long o = w.getShape().get(1);
+        NDArray y;
+        if (s == k) {
+            y = x.transpose(0, 2, 3, 1).reshape(n * h * wd, c).matMul(w.reshape(c, o * k * k))
+                    .reshape(n, h, wd, o, k, k).transpose(0, 3, 1, 4, 2, 5).reshape(n, o, h * k, wd * k);
+        } else {
+            NDArray xd = s == 1 ? x : insertZeros(x, s);
+            NDArray flipped = w.flip(2, 3).transpose(1, 0, 2, 3);
+            y = Conv2d.conv2d(xd, flipped, null, new Shape(1, 1), new Shape(k - 1, k - 1)).singletonOrThrow();
+        }
+        return y.add(b.reshape(1, o, 1, 1));
+    }
+
+    /** (N, C, H, W) -> (N, C, (H-1)s+1, (W-1)s+1) with s - 1 zeros between neighbouring pixels. */
+    static NDArray insertZeros(NDArray x, int s) {
+        Shape xs = x.getShape();
+        long n = xs.get(0);
+        long c = xs.get(1);
+        long h = xs.get(2);
+        long w = xs.get(3);
+        NDManager m = x.getManager();
+        NDArray a = x.reshape(n, c, h, 1, w, 1);
+        a = a.concat(m.zeros(new Shape(n, c, h, s - 1, w, 1), x.getDataType()), 3);
+        a = a.concat(m.zeros(new Shape(n, c, h, s, w, s - 1), x.getDataType()), 5);
+        return a.reshape(n, c, h * s, w * s).get(new NDIndex(":, :, :{}, :{}", (h - 1) * s + 1, (w - 1) * s + 1));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        return new Shape[] {new Shape(in.get(0), outChannels, (in.get(2) - 1) * stride + kernel,
+                (in.get(3) - 1) * stride + kernel)};
+    }
+
+    @Override
+    protected void beforeInitialize(Shape... inputShapes) {
+        super.beforeInitialize(inputShapes);
+        if (inputShapes[0].get(1) != inChannels) {
+            throw new IllegalArgumentException("expected " + inChannels + " input channels, got " + inputShapes[0]);
+        }
+    }
+
+    @Override
+    public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        // no children
+    }
+}
