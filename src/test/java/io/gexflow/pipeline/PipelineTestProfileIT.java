@@ -89,6 +89,23 @@ class PipelineTestProfileIT {
         assertTrue(gtexDgex < gtexLr, "on GTEx too, D-GEX (" + gtexDgex + ") beats LR (" + gtexLr + ")");
         assertTrue(Files.isRegularFile(results.resolve("report/dgex_gtex.html")));
 
+        // S-VQ-VAE on the bundled MNIST subset: nearest-code classification well above chance, and
+        // VQ-VAE collapses code usage (perplexity ~1) where S-VQ-VAE uses every class's code
+        JsonNode s = Json.MAPPER.readTree(results.resolve("svqvae/mnist/metrics.json").toFile());
+        JsonNode svq = s.get("models").get("mnist_svqvae");
+        JsonNode vq = s.get("models").get("mnist_vqvae");
+        double accuracy = svq.get("accuracy").get("test_nearest_code").asDouble();
+        assertTrue(accuracy > 5 * svq.get("accuracy").get("chance").asDouble(), "S-VQ-VAE accuracy " + accuracy);
+        double svqPerplexity = svq.get("perplexity").get("test_nearest_code").asDouble();
+        double vqPerplexity = vq.get("perplexity").get("test_nearest_code").asDouble();
+        assertTrue(vqPerplexity < 0.5 * svqPerplexity, "VQ-VAE perplexity " + vqPerplexity + " vs S-VQ-VAE " + svqPerplexity);
+        JsonNode lincs = Json.MAPPER.readTree(results.resolve("svqvae/lincs/metrics.json").toFile());
+        assertTrue(lincs.get("models").has("lincs_svqvae") && lincs.get("models").has("lincs_vqvae"));
+        for (String d : List.of("mnist", "lincs")) {
+            String h = Files.readString(results.resolve("report/svqvae_" + d + ".html"));
+            assertTrue(h.contains("data:image/png;base64,"), d + " report has inline figures");
+        }
+
         String html = Files.readString(report);
         assertTrue(html.contains(String.format(java.util.Locale.ROOT, "%.4f", dgex)), "report shows D-GEX's MAE");
         assertTrue(html.contains("beats LR by"), "report says by how much D-GEX beats LR");
