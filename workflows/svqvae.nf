@@ -3,42 +3,82 @@
  * MNIST and LINCS L1000 -> train/test Arrow files -> S-VQ-VAE and VQ-VAE -> metrics, analyses, report.
  * A dataset runs when its input params are set; at least one must be.
  */
+include { DOWNLOAD; downloadInput } from '../modules/download'
+include { GUNZIP        } from '../modules/gunzip'
 include { PREPARE_MNIST } from '../modules/prepare_mnist'
 include { PREPARE_LINCS } from '../modules/prepare_lincs'
 include { TRAIN_SVQVAE    } from '../modules/train_svqvae'
 include { EVALUATE_SVQVAE } from '../modules/evaluate_svqvae'
 include { REPORT_SVQVAE   } from '../modules/report_svqvae'
 
+// a source [path, url, checksum] is given by its path or its URL
+def provided(sources, key) {
+    sources[key][0] || sources[key][1]
+}
+
+// a file's local path, else its download; `key` is the source name
+def sourceOf(files, key) {
+    files.filter { it[0] == key }.map { it[1] }.first()
+}
+
 workflow SVQVAE {
     main:
-    def haveMnist = params.svqvae_mnist_train_images || params.svqvae_mnist_train_labels
-    def haveLincs = params.svqvae_lincs_gctx || params.svqvae_lincs_sig_info || params.svqvae_lincs_gene_info || params.svqvae_lincs_pcl
+    // every input is a local file when its path param is set, else fetched from its *_url (full_svqvae)
+    sources = [
+        mnist_train_images: [params.svqvae_mnist_train_images, params.svqvae_mnist_train_images_url, params.svqvae_mnist_train_images_checksum],
+        mnist_train_labels: [params.svqvae_mnist_train_labels, params.svqvae_mnist_train_labels_url, params.svqvae_mnist_train_labels_checksum],
+        mnist_test_images:  [params.svqvae_mnist_test_images,  params.svqvae_mnist_test_images_url,  params.svqvae_mnist_test_images_checksum],
+        mnist_test_labels:  [params.svqvae_mnist_test_labels,  params.svqvae_mnist_test_labels_url,  params.svqvae_mnist_test_labels_checksum],
+        lincs_gctx:         [params.svqvae_lincs_gctx,         params.svqvae_lincs_gctx_url,         params.svqvae_lincs_gctx_checksum],
+        lincs_sig_info:     [params.svqvae_lincs_sig_info,     params.svqvae_lincs_sig_info_url,     params.svqvae_lincs_sig_info_checksum],
+        lincs_gene_info:    [params.svqvae_lincs_gene_info,    params.svqvae_lincs_gene_info_url,    params.svqvae_lincs_gene_info_checksum],
+    ]
+    haveMnist = provided(sources, 'mnist_train_images') || provided(sources, 'mnist_train_labels')
+    pool = params.svqvae_mnist_split_fraction != null
+    if (haveMnist) {
+        if (!provided(sources, 'mnist_train_images') || !provided(sources, 'mnist_train_labels')) {
+            error "gexflow SVQVAE: MNIST needs both --svqvae_mnist_train_images and --svqvae_mnist_train_labels"
+        }
+        if (pool && (provided(sources, 'mnist_test_images') || provided(sources, 'mnist_test_labels'))) {
+            error "gexflow SVQVAE: --svqvae_mnist_split_fraction splits the one pool --svqvae_mnist_train_images/--svqvae_mnist_train_labels; unset --svqvae_mnist_test_images/--svqvae_mnist_test_labels"
+        }
+        if (!pool && (!provided(sources, 'mnist_test_images') || !provided(sources, 'mnist_test_labels'))) {
+            error "gexflow SVQVAE: set --svqvae_mnist_test_images and --svqvae_mnist_test_labels, or --svqvae_mnist_split_fraction to split the training files"
+        }
+    }
+    lincsKeys = ['lincs_gctx', 'lincs_sig_info', 'lincs_gene_info']
+    haveLincs = lincsKeys.any { k -> sources[k][0] } || params.svqvae_lincs_pcl
+    if (!haveLincs && lincsKeys.every { k -> sources[k][1] }) {
+        // full_svqvae knows where GSE70138 is, but class membership (PCLs) comes only from CLUE
+        log.warn "gexflow SVQVAE: LINCS skipped: it needs your perturbagen-class table --svqvae_lincs_pcl (pert_id<TAB>pcl, from CLUE; see README 'S-VQ-VAE data')"
+    }
+    if (haveLincs) {
+        missing = lincsKeys.findAll { k -> !provided(sources, k) }.collect { "--svqvae_${it}" } + (params.svqvae_lincs_pcl ? [] : ['--svqvae_lincs_pcl'])
+        if (missing) {
+            error "gexflow SVQVAE: LINCS needs ${missing.join(', ')}"
+        }
+    }
     if (!haveMnist && !haveLincs) {
         error "gexflow SVQVAE: no input: set --svqvae_mnist_* and/or --svqvae_lincs_* (see nextflow_schema.json), or use -profile test"
     }
+    wantedKeys = (haveMnist ? ['mnist_train_images', 'mnist_train_labels'] + (pool ? [] : ['mnist_test_images', 'mnist_test_labels']) : []) +
+        (haveLincs ? lincsKeys : [])
+    wanted = sources.subMap(wantedKeys)
+    local = wanted.findAll { k, v -> v[0] }.collect { k, v -> [k, file(v[0], checkIfExists: true)] }
+    remote = wanted.findAll { k, v -> !v[0] }.collect { k, v -> [k, downloadInput(null, v[1], v[2])] }
+    keyOf = remote.collectEntries { k, d -> [(d[0]): k] }
+    DOWNLOAD(Channel.fromList(remote.collect { k, d -> d }))
+    files = Channel.fromList(local).mix(DOWNLOAD.out.file.map { f -> [keyOf[f.name], f] })
 
     mnist         = Channel.empty()
     mnist_classes = Channel.empty()
     mnist_summary = Channel.empty()
     if (haveMnist) {
-        def pool = params.svqvae_mnist_split_fraction != null
-        def test_images = []
-        def test_labels = []
-        if (pool && (params.svqvae_mnist_test_images || params.svqvae_mnist_test_labels)) {
-            error "gexflow SVQVAE: --svqvae_mnist_split_fraction splits the one pool --svqvae_mnist_train_images/--svqvae_mnist_train_labels; unset --svqvae_mnist_test_images/--svqvae_mnist_test_labels"
-        }
-        if (!pool) {
-            if (!params.svqvae_mnist_test_images || !params.svqvae_mnist_test_labels) {
-                error "gexflow SVQVAE: set --svqvae_mnist_test_images and --svqvae_mnist_test_labels, or --svqvae_mnist_split_fraction to split the training files"
-            }
-            test_images = file(params.svqvae_mnist_test_images, checkIfExists: true)
-            test_labels = file(params.svqvae_mnist_test_labels, checkIfExists: true)
-        }
         PREPARE_MNIST(
-            file(params.svqvae_mnist_train_images, checkIfExists: true),
-            file(params.svqvae_mnist_train_labels, checkIfExists: true),
-            test_images,
-            test_labels)
+            sourceOf(files, 'mnist_train_images'),
+            sourceOf(files, 'mnist_train_labels'),
+            pool ? [] : sourceOf(files, 'mnist_test_images'),
+            pool ? [] : sourceOf(files, 'mnist_test_labels'))
         mnist         = PREPARE_MNIST.out.data
         mnist_classes = PREPARE_MNIST.out.classes
         mnist_summary = PREPARE_MNIST.out.summary
@@ -48,10 +88,16 @@ workflow SVQVAE {
     lincs_classes = Channel.empty()
     lincs_summary = Channel.empty()
     if (haveLincs) {
+        // HDF5 needs random access: a gzipped GCTX (as GEO serves it) is decompressed once, into the cache
+        gctx = sourceOf(files, 'lincs_gctx').branch { f ->
+            gz: f.name.endsWith('.gz')
+            plain: true
+        }
+        GUNZIP(gctx.gz)
         PREPARE_LINCS(
-            file(params.svqvae_lincs_gctx, checkIfExists: true),
-            file(params.svqvae_lincs_sig_info, checkIfExists: true),
-            file(params.svqvae_lincs_gene_info, checkIfExists: true),
+            gctx.plain.mix(GUNZIP.out.file).first(),
+            sourceOf(files, 'lincs_sig_info'),
+            sourceOf(files, 'lincs_gene_info'),
             file(params.svqvae_lincs_pcl, checkIfExists: true))
         lincs         = PREPARE_LINCS.out.data
         lincs_classes = PREPARE_LINCS.out.classes

@@ -137,4 +137,14 @@ class PipelineTestProfileIT {
         assertEquals(3L, tasks.get("DGEX:BASELINES:TRAIN_LR"), tasks.toString());
         assertEquals(1L, tasks.get("DGEX:REPORT_GTEX"), tasks.toString());
     }
+
+    /** -profile full_svqvae -stub: MNIST from its mirrors; LINCS waits for the user's CLUE class table. */
+    @Test
+    void fullSvqvaeStubDownloadsMnistAndSaysWhatLincsNeeds() throws Exception {
+        Run stub = nextflowWith("full_svqvae", "-stub");
+        assertEquals(0, stub.exit(), stub.log());
+        assertTrue(stub.log().contains("LINCS skipped: it needs your perturbagen-class table --svqvae_lincs_pcl"), stub.log());
+        assertEquals(4, stub.log().lines().filter(l -> l.contains("Submitted process > SVQVAE:DOWNLOAD")).count(), stub.log());
+        assertEquals(2, stub.log().lines().filter(l -> l.contains("Submitted process > SVQVAE:TRAIN_SVQVAE")).count(), stub.log());
+    }
 }

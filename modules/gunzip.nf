@@ -1,0 +1,27 @@
+/*
+ * GUNZIP: a gzipped download that a reader needs uncompressed (GSE70138's Level 5 GCTX is served as
+ * .gctx.gz, 5.4 GB; HDF5 needs random access). Kept in params.data_cache beside the download, so it
+ * is decompressed once across runs.
+ */
+process GUNZIP {
+    tag "${archive.name}"
+    label 'process_low'
+    storeDir "${params.data_cache}"
+
+    input:
+    path archive
+
+    output:
+    path "${archive.baseName}", emit: file
+
+    script:
+    """
+    gzip -cd ${archive} > .${archive.baseName}.part
+    mv .${archive.baseName}.part ${archive.baseName}
+    """
+
+    stub:
+    """
+    touch ${archive.baseName}
+    """
+}
