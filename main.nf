@@ -19,7 +19,9 @@ def dgexInputs() {
 }
 
 def svqvaeInputs() {
-    params.findAll { k, v -> v && k ==~ /svqvae_(mnist|lincs)_\w+/ && !(k ==~ /.*_(checksum|cell_line|exclude\w*|clip|split_fraction)$/) }
+    def files = ['mnist_train_images', 'mnist_train_labels', 'mnist_test_images', 'mnist_test_labels',
+                 'lincs_gctx', 'lincs_sig_info', 'lincs_gene_info']
+    files.any { params["svqvae_${it}"] || params["svqvae_${it}_url"] } || params.svqvae_lincs_pcl
 }
 
 workflow {

@@ -28,5 +28,6 @@ process TRAIN_DGEX {
     stub:
     """
     mkdir dgex_${layers}x${units}_d${dropout}
+    echo '{"type": "dgex", "summary": {"best_valid_mae": 0}}' > dgex_${layers}x${units}_d${dropout}/model.json
     """
 }
