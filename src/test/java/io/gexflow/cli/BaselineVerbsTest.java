@@ -11,8 +11,6 @@ import io.gexflow.io.arrow.ObsColumn;
 import io.gexflow.models.ExpressionModel;
 import io.gexflow.models.ModelStore;
 import io.gexflow.models.baselines.KnnGeModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** train-lr (none, l1, l2) and train-knn on small splits, then evaluate: grids, choices and labels. */
 class BaselineVerbsTest {
@@ -34,15 +31,7 @@ class BaselineVerbsTest {
 
     /** Runs a verb; train-knn is added here until Main lists it. */
     private static CliRunner.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        if (!cl.getSubcommands().containsKey("train-knn")) {
-            cl.addSubcommand(new TrainKnnCommand());
-        }
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new CliRunner.Result(cl.execute(args), out.toString(), err.toString());
+        return CliRunner.run(args);
     }
 
     private static void ok(CliRunner.Result r) {

@@ -47,9 +47,6 @@ class DedupCommandTest {
     /** Runs {@code gexflow dedup ...} in-process; registers the verb when Main does not (yet). */
     private static Run execute(String... args) {
         CommandLine cl = Main.commandLine();
-        if (!cl.getSubcommands().containsKey("dedup")) {
-            cl.addSubcommand(new DedupCommand());
-        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

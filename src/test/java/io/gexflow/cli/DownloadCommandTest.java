@@ -53,12 +53,9 @@ class DownloadCommandTest {
         return b;
     }
 
-    /** Runs {@code gexflow download ...} in-process; registers the verb when Main does not (yet). */
+    /** Runs {@code gexflow download ...} in-process, with short backoff and timeout unless the test sets its own. */
     private static CliRunner.Result run(String... args) {
         var cl = Main.commandLine();
-        if (!cl.getSubcommands().containsKey("download")) {
-            cl.addSubcommand(new DownloadCommand());
-        }
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         cl.setOut(new PrintWriter(o, true));

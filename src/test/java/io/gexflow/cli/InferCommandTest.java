@@ -18,8 +18,6 @@ import io.gexflow.io.gct.GctxWriter;
 import io.gexflow.models.ExpressionModel;
 import io.gexflow.models.ModelStore;
 import io.jhdf.HdfFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,18 +45,11 @@ class InferCommandTest {
     static GeneMap landmarks;
     static JsonNode stats;
 
-    /** Runs infer through the tool's command line (infer is registered here, not in Main). */
+    /** Runs {@code gexflow infer ...} through the tool's command line. */
     static CliRunner.Result infer(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.addSubcommand(new InferCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("infer"));
         all.addAll(List.of(args));
-        int exit = cl.execute(all.toArray(String[]::new));
-        return new CliRunner.Result(exit, out.toString(), err.toString());
+        return CliRunner.run(all.toArray(String[]::new));
     }
 
     private static void ok(CliRunner.Result r) {

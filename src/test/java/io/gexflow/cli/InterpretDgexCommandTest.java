@@ -11,8 +11,6 @@ import io.gexflow.io.Json;
 import io.gexflow.models.ModelDescriptor;
 import io.gexflow.models.dgex.DgexModel;
 import io.gexflow.models.dgex.interpret.MajorWeights;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +18,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** interpret-dgex on a small trained network (two hidden layers, two target partitions), then the report. */
 class InterpretDgexCommandTest {
@@ -30,15 +27,7 @@ class InterpretDgexCommandTest {
 
     /** The tool's command line with the new verb registered here (Main's list is wired elsewhere). */
     static CliRunner.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        if (!cl.getSubcommands().containsKey("interpret-dgex")) {
-            cl.addSubcommand("interpret-dgex", new InterpretDgexCommand());
-        }
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new CliRunner.Result(cl.execute(args), out.toString(), err.toString());
+        return CliRunner.run(args);
     }
 
     private static void ok(CliRunner.Result r) {

@@ -11,14 +11,11 @@ import io.gexflow.io.arrow.ArrowMatrixReader;
 import io.gexflow.io.arrow.DenseMatrix;
 import io.gexflow.models.svqvae.SvqTestData;
 import io.gexflow.report.SvqvaeReport;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** train-svqvae -> evaluate-svqvae -> report-svqvae on small files in the data-preparation contract. */
 class SvqvaeStepsTest {
@@ -26,19 +23,7 @@ class SvqvaeStepsTest {
 
     /** Runs a verb in-process; registers the S-VQ-VAE verbs when Main does not (yet) list them. */
     static CliRunner.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        for (Object verb : List.of(new TrainSvqvaeCommand(), new EvaluateSvqvaeCommand(), new ReportSvqvaeCommand())) {
-            String name = verb.getClass().getAnnotation(CommandLine.Command.class).name();
-            if (!cl.getSubcommands().containsKey(name)) {
-                cl.addSubcommand(name, verb);
-            }
-        }
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new CliRunner.Result(exit, out.toString(), err.toString());
+        return CliRunner.run(args);
     }
 
     private static void ok(CliRunner.Result r) {

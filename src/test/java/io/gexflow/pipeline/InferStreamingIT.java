@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gexflow.cli.InferCommand;
 import io.gexflow.cli.Main;
 import io.gexflow.io.GeneMap;
 import io.gexflow.io.Json;
@@ -38,16 +37,6 @@ class InferStreamingIT {
     private static final String HEAP = "64m";
     @TempDir Path dir;
 
-    /** Main with infer registered, for as long as Main does not list it itself. */
-    public static final class WithInfer {
-        public static void main(String[] args) {
-            var cl = Main.commandLine();
-            if (!cl.getSubcommands().containsKey("infer")) {
-                cl.addSubcommand(new InferCommand());
-            }
-            System.exit(cl.execute(args));
-        }
-    }
 
     private static String tool(String heap, String... args) throws IOException, InterruptedException {
         Path root = Path.of("").toAbsolutePath();
@@ -55,7 +44,7 @@ class InferStreamingIT {
                 root.resolve("target/lib/*").toString(), root.resolve("target/test-classes").toString());
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap, "-XX:MaxDirectMemorySize=" + heap,
                 "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dai.djl.offline=true", "-cp", cp,
-                WithInfer.class.getName()));
+                Main.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
