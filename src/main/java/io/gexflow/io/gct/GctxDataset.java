@@ -30,7 +30,7 @@ import java.util.Objects;
  * into slices of at most {@link #DEFAULT_SLICE_ELEMENTS} values so the temporary arrays stay bounded;
  * contiguous and chunked (deflate) storage both work.
  */
-final class GctxDataset implements GctDataset {
+final class GctxDataset extends AbstractGctDataset {
 
     /** Values per hyperslab read: 4 Mi (16 MiB as float32, 32 MiB as float64). */
     static final long DEFAULT_SLICE_ELEMENTS = 1L << 22;
@@ -39,25 +39,16 @@ final class GctxDataset implements GctDataset {
     static final String ROW_META = "/0/META/ROW";
     static final String COL_META = "/0/META/COL";
 
-    private final Path file;
     private final HdfFile hdf;
     private final Dataset matrix;
-    private final List<String> rowIds;
-    private final List<String> columnIds;
-    private final Map<String, List<String>> rowMeta;
-    private final Map<String, List<String>> colMeta;
     private final int samplesPerSlice;
     private boolean closed;
 
     private GctxDataset(Path file, HdfFile hdf, Dataset matrix, List<String> rowIds, List<String> columnIds,
                         Map<String, List<String>> rowMeta, Map<String, List<String>> colMeta, long maxSliceElements) {
-        this.file = file;
+        super(file, rowIds, columnIds, rowMeta, colMeta);
         this.hdf = hdf;
         this.matrix = matrix;
-        this.rowIds = rowIds;
-        this.columnIds = columnIds;
-        this.rowMeta = rowMeta;
-        this.colMeta = colMeta;
         this.samplesPerSlice = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
                 maxSliceElements / Math.max(1, rowIds.size())));
     }
@@ -103,43 +94,8 @@ final class GctxDataset implements GctDataset {
     }
 
     @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
     public String formatName() {
         return "GCTX";
-    }
-
-    @Override
-    public int rowCount() {
-        return rowIds.size();
-    }
-
-    @Override
-    public int columnCount() {
-        return columnIds.size();
-    }
-
-    @Override
-    public List<String> rowIds() {
-        return rowIds;
-    }
-
-    @Override
-    public List<String> columnIds() {
-        return columnIds;
-    }
-
-    @Override
-    public Map<String, List<String>> rowMetadata() {
-        return rowMeta;
-    }
-
-    @Override
-    public Map<String, List<String>> columnMetadata() {
-        return colMeta;
     }
 
     @Override
@@ -184,10 +140,6 @@ final class GctxDataset implements GctDataset {
         }
     }
 
-    @Override
-    public String toString() {
-        return "GCTX " + file + " (" + rowCount() + " rows x " + columnCount() + " columns)";
-    }
 
     private static int outputLength(int samples, int rows) {
         long len = (long) samples * rows;
@@ -200,7 +152,7 @@ final class GctxDataset implements GctDataset {
     /** Reads samples [start, start + len) into out at outOffset, sample-major. */
     private void readRun(int start, int len, float[] out, int outOffset) {
         if (closed) {
-            throw new IllegalStateException("GCTX dataset is closed: " + file);
+            throw new IllegalStateException("GCTX dataset is closed: " + file());
         }
         int n = rowCount();
         if (n == 0 || len == 0) {
@@ -210,7 +162,7 @@ final class GctxDataset implements GctDataset {
         try {
             slice = matrix.getData(new long[]{start, 0}, new int[]{len, n});
         } catch (RuntimeException e) {
-            throw new InputException(file, "corrupt or truncated HDF5: cannot read samples " + start + ".."
+            throw new InputException(file(), "corrupt or truncated HDF5: cannot read samples " + start + ".."
                     + (start + len - 1) + " of " + MATRIX + " (" + FormatSniffer.abbreviate(String.valueOf(e.getMessage()), 200) + ")", e);
         }
         copySlice(slice, len, n, out, outOffset);
@@ -239,7 +191,7 @@ final class GctxDataset implements GctDataset {
                 }
             }
         } else {
-            throw new InputException(file, MATRIX + " holds " + slice.getClass().getSimpleName() + ", expected numbers");
+            throw new InputException(file(), MATRIX + " holds " + slice.getClass().getSimpleName() + ", expected numbers");
         }
     }
 

@@ -10,67 +10,23 @@ import java.util.Objects;
  * A genes x samples data set held whole in memory, sample-major ({@code data[c * nRows + r]}): what
  * the text readers (GCT, the GEUVADIS RPKM table) produce. GCTX is read lazily instead.
  */
-public final class InMemoryDataset implements GctDataset {
-    private final Path file;
+public final class InMemoryDataset extends AbstractGctDataset {
     private final String formatName;
-    private final List<String> rowIds;
-    private final List<String> columnIds;
-    private final Map<String, List<String>> rowMeta;
-    private final Map<String, List<String>> colMeta;
     private final float[] data;
 
     public InMemoryDataset(Path file, String formatName, List<String> rowIds, List<String> columnIds,
             Map<String, List<String>> rowMeta, Map<String, List<String>> colMeta, float[] sampleMajor) {
+        super(file, rowIds, columnIds, rowMeta, colMeta);
         if (sampleMajor.length != (long) rowIds.size() * columnIds.size()) {
             throw new IllegalArgumentException(sampleMajor.length + " values for " + rowIds.size() + " x " + columnIds.size());
         }
-        this.file = file;
         this.formatName = formatName;
-        this.rowIds = rowIds;
-        this.columnIds = columnIds;
-        this.rowMeta = rowMeta;
-        this.colMeta = colMeta;
         this.data = sampleMajor;
-    }
-
-    @Override
-    public Path file() {
-        return file;
     }
 
     @Override
     public String formatName() {
         return formatName;
-    }
-
-    @Override
-    public int rowCount() {
-        return rowIds.size();
-    }
-
-    @Override
-    public int columnCount() {
-        return columnIds.size();
-    }
-
-    @Override
-    public List<String> rowIds() {
-        return rowIds;
-    }
-
-    @Override
-    public List<String> columnIds() {
-        return columnIds;
-    }
-
-    @Override
-    public Map<String, List<String>> rowMetadata() {
-        return rowMeta;
-    }
-
-    @Override
-    public Map<String, List<String>> columnMetadata() {
-        return colMeta;
     }
 
     @Override
@@ -96,8 +52,4 @@ public final class InMemoryDataset implements GctDataset {
         // nothing held open
     }
 
-    @Override
-    public String toString() {
-        return formatName + " " + file + " (" + rowCount() + " rows x " + columnCount() + " columns)";
-    }
 }

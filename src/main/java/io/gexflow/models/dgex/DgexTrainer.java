@@ -10,14 +10,10 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
+import io.gexflow.data.Minibatches;
 import io.gexflow.data.RegressionData;
-import io.gexflow.io.AtomicFile;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import io.gexflow.models.ParameterFiles;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,26 +55,23 @@ public final class DgexTrainer {
         int nOut = train.outputs().size();
         Random random = new Random(s.seed());
         int[] monitor = sample(n, Math.min(s.monitorSamples(), n), random);
-        float[] xMon = gather(train.x(), nIn, monitor, 0, monitor.length);
-        float[] yMon = gather(train.y(), nOut, monitor, 0, monitor.length);
+        float[] xMon = Minibatches.gather(train.x(), nIn, monitor, 0, monitor.length);
+        float[] yMon = Minibatches.gather(train.y(), nOut, monitor, 0, monitor.length);
         List<EpochRecord> epochs = new ArrayList<>();
         double previousTrainMae = Double.POSITIVE_INFINITY;
         double best = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = Minibatches.identity(n);
         for (int epoch = 1; epoch <= s.epochs(); epoch++) {
             long t0 = System.nanoTime();
-            shuffle(order, random);
+            Minibatches.shuffle(order, random);
             double lossSum = 0;
             int batches = 0;
             for (int from = 0; from < n; from += s.batchSize()) {
                 int to = Math.min(n, from + s.batchSize());
                 try (NDManager batch = trainer.getManager().newSubManager()) {
-                    NDArray xb = batch.create(FloatBuffer.wrap(gather(train.x(), nIn, order, from, to)), new Shape(to - from, nIn));
-                    NDArray yb = batch.create(FloatBuffer.wrap(gather(train.y(), nOut, order, from, to)), new Shape(to - from, nOut));
+                    NDArray xb = batch.create(FloatBuffer.wrap(Minibatches.gather(train.x(), nIn, order, from, to)), new Shape(to - from, nIn));
+                    NDArray yb = batch.create(FloatBuffer.wrap(Minibatches.gather(train.y(), nOut, order, from, to)), new Shape(to - from, nOut));
                     try (GradientCollector gc = trainer.newGradientCollector()) {
                         NDArray pred = trainer.forward(new NDList(xb)).singletonOrThrow();
                         NDArray loss = trainer.getLoss().evaluate(new NDList(yb), new NDList(pred));
@@ -97,7 +90,7 @@ public final class DgexTrainer {
             if (validMae < best) {
                 best = validMae;
                 bestEpoch = epoch;
-                saveParameters(net, paramsFile);
+                ParameterFiles.save(net.block(), paramsFile);
             }
             EpochRecord rec = new EpochRecord(epoch, lossSum / batches, trainMae, validMae, usedRate,
                     (System.nanoTime() - t0) / 1e9);
@@ -135,43 +128,14 @@ public final class DgexTrainer {
         return s / a.length;
     }
 
-    private static void saveParameters(DgexNetwork net, Path file) {
-        try (AtomicFile f = new AtomicFile(file)) {
-            try (OutputStream os = Files.newOutputStream(f.temp()); DataOutputStream out = new DataOutputStream(
-                    new java.io.BufferedOutputStream(os))) {
-                net.block().saveParameters(out);
-            }
-            f.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save " + file, e);
-        }
-    }
 
     static int[] sample(int n, int k, Random random) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        shuffle(all, random);
+        int[] all = Minibatches.identity(n);
+        Minibatches.shuffle(all, random);
         int[] out = java.util.Arrays.copyOf(all, k);
         java.util.Arrays.sort(out);
         return out;
     }
 
-    static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
 
-    static float[] gather(float[] src, int width, int[] rows, int from, int to) {
-        float[] out = new float[(to - from) * width];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(src, rows[i] * width, out, (i - from) * width, width);
-        }
-        return out;
-    }
 }

@@ -15,12 +15,9 @@ public final class TargetPartition {
         if (parts < 1 || parts > nTargets) {
             throw new IllegalArgumentException("target partitions must be in 1.." + nTargets + ", got " + parts);
         }
-        int[] order = new int[nTargets];
-        for (int i = 0; i < nTargets; i++) {
-            order[i] = i;
-        }
+        int[] order = io.gexflow.data.Minibatches.identity(nTargets);
         if (parts > 1) {
-            DgexTrainer.shuffle(order, new Random(seed));
+            io.gexflow.data.Minibatches.shuffle(order, new Random(seed));
         }
         int[][] out = new int[parts][];
         for (int p = 0; p < parts; p++) {

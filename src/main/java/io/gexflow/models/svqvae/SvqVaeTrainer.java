@@ -1,5 +1,7 @@
 package io.gexflow.models.svqvae;
 
+import io.gexflow.data.Minibatches;
+import io.gexflow.models.ParameterFiles;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,14 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.gexflow.io.AtomicFile;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +70,7 @@ public final class SvqVaeTrainer {
             }
             for (int epoch = 1; epoch <= s.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                shuffle(order, random);
+                Minibatches.shuffle(order, random);
                 double[] sums = new double[10];
                 int batches = 0;
                 for (int from = 0; from < n; from += s.batchSize()) {
@@ -88,7 +83,7 @@ public final class SvqVaeTrainer {
                     }
                     int[] nearest;
                     try (NDManager batch = manager.newSubManager()) {
-                        NDArray xb = batch.create(FloatBuffer.wrap(gather(data.x(), p, order, from, to)), new Shape(to - from, p));
+                        NDArray xb = batch.create(FloatBuffer.wrap(Minibatches.gather(data.x(), p, order, from, to)), new Shape(to - from, p));
                         NDArray yb = batch.create(yl);
                         ParameterStore ps = new ParameterStore(batch, false);
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -129,7 +124,7 @@ public final class SvqVaeTrainer {
                 epochs.add(e);
                 progress.accept(e);
             }
-            saveParameters(net, paramsFile);
+            ParameterFiles.save(net, paramsFile);
             return new SvqHistory(s.kind().id(), s.kind().label(), data.dataset(), n, (System.nanoTime() - start) / 1e9,
                     epochs);
         }
@@ -148,17 +143,6 @@ public final class SvqVaeTrainer {
         }
     }
 
-    static void saveParameters(SvqVaeNetwork net, Path file) {
-        try (AtomicFile f = new AtomicFile(file)) {
-            try (OutputStream os = Files.newOutputStream(f.temp());
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
-                net.saveParameters(out);
-            }
-            f.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save " + file, e);
-        }
-    }
 
     static int[] toInt(long[] v) {
         int[] out = new int[v.length];
@@ -168,20 +152,5 @@ public final class SvqVaeTrainer {
         return out;
     }
 
-    static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
 
-    static float[] gather(float[] src, int width, int[] rows, int from, int to) {
-        float[] out = new float[(to - from) * width];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(src, rows[i] * width, out, (i - from) * width, width);
-        }
-        return out;
-    }
 }
