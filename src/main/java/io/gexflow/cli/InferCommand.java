@@ -13,7 +13,6 @@ import io.gexflow.models.ExpressionModel;
 import io.gexflow.models.ModelDescriptor;
 import io.gexflow.models.ModelStore;
 import io.gexflow.provenance.Provenance;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -330,16 +329,10 @@ public final class InferCommand extends Verb {
     }
 
     static Statistics readStatistics(Path file) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InputException(file, java.nio.file.Files.exists(file) ? "not readable JSON (" + e.getMessage() + ")"
-                    : "file not found");
-        }
-        JsonNode f = root == null ? null : root.get("features");
-        JsonNode m = root == null ? null : root.get("means");
-        JsonNode s = root == null ? null : root.get("stds");
+        JsonNode root = Json.readObject(file, "file not found");
+        JsonNode f = root.get("features");
+        JsonNode m = root.get("means");
+        JsonNode s = root.get("stds");
         if (f == null || !f.isArray() || m == null || !m.isArray() || s == null || !s.isArray()) {
             throw new InputException(file, "needs arrays features, means and stds (normalization.json of the normalize step)");
         }

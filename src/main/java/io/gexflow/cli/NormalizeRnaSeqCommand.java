@@ -9,7 +9,6 @@ import io.gexflow.io.arrow.ArrowMatrixReader;
 import io.gexflow.io.arrow.ArrowMatrixWriter;
 import io.gexflow.io.arrow.ObsColumn;
 import io.gexflow.provenance.Provenance;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,12 +37,7 @@ public final class NormalizeRnaSeqCommand extends Verb {
 
     @Override
     public Integer call() {
-        JsonNode ref;
-        try {
-            ref = Json.MAPPER.readTree(reference.toFile());
-        } catch (IOException e) {
-            throw new InputException(reference, "not readable JSON (" + e.getMessage() + ")");
-        }
+        JsonNode ref = Json.readObject(reference, "file not found");
         JsonNode q = ref.get("quantile_reference");
         if (q == null || !q.isArray()) {
             throw new InputException(reference, "has no quantile_reference (was GEO normalised with --quantile?)");

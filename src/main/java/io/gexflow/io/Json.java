@@ -39,6 +39,28 @@ public final class Json {
         AtomicFile.writeString(file, write(value));
     }
 
+    /**
+     * Reads a file whose top level must be a JSON object; a missing file, invalid JSON, an empty file
+     * or another top level is an {@link InputException} naming the file ({@code whenMissing} says what
+     * a missing file means to the caller).
+     */
+    public static com.fasterxml.jackson.databind.JsonNode readObject(Path file, String whenMissing) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file, whenMissing);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new InputException(file, "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e, e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputException(file, "expected a JSON object at the top level");
+        }
+        return root;
+    }
+
     public static <T> T readFile(Path file, Class<T> type) {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file, "file not found");

@@ -1,12 +1,9 @@
 package io.gexflow.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gexflow.io.InputException;
-import java.io.IOException;
+import io.gexflow.io.Json;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,19 +43,7 @@ public record Interpretation(
     /** Reads {@code dir/interpretation.json}; any problem is an {@link InputException} naming the file. */
     public static Interpretation read(Path dir) {
         Path file = dir.resolve(FILE);
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "no such file (the --interpretation directory must hold what interpret-dgex wrote)");
-        } catch (JsonProcessingException e) {
-            throw new InputException(file, "not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e, e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(file, "expected a JSON object at the top level");
-        }
+        JsonNode root = Json.readObject(file, "no such file (the --interpretation directory must hold what interpret-dgex wrote)");
         Path base = file.toAbsolutePath().getParent();
         R r = new R(file, base);
         String label = r.text(root.path("model"), "model", "label");

@@ -1,12 +1,8 @@
 package io.gexflow.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gexflow.io.InputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.gexflow.io.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,19 +63,7 @@ public record Metrics(
 
     /** Reads and validates a metrics.json; any problem is an {@link InputException} naming the file. */
     public static Metrics read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "no such file");
-        } catch (JsonProcessingException e) {
-            throw new InputException(file, "not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e, e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(file, "expected a JSON object at the top level");
-        }
+        JsonNode root = Json.readObject(file, "no such file");
         Fields r = new Fields(file);
         Path dir = file.toAbsolutePath().getParent();
 

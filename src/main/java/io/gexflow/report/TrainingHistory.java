@@ -1,12 +1,8 @@
 package io.gexflow.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gexflow.io.InputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.gexflow.io.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +20,7 @@ public record TrainingHistory(Path file, String model, Optional<Integer> bestEpo
 
     /** Reads and validates a history file; problems are {@link InputException}s naming the file. */
     public static TrainingHistory read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "no such file");
-        } catch (JsonProcessingException e) {
-            throw new InputException(file, "not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e, e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(file, "expected a JSON object at the top level");
-        }
+        JsonNode root = Json.readObject(file, "no such file");
         JsonNode eps = root.get("epochs");
         if (eps == null || !eps.isArray() || eps.isEmpty()) {
             throw new InputException(file, "'epochs' must be a non-empty array");
