@@ -61,6 +61,11 @@ public final class TrainSvqvaeCommand extends Verb {
     @Option(names = "--out-dir", required = true, description = "Model directory to write.")
     Path outDir;
 
+    @Option(names = "--debug-numerics", paramLabel = "FILE",
+            description = "Write one TSV row per batch: every loss term, each parameter's gradient norm, z_e and code norms "
+                    + "(written also when training stops at a non-finite value).")
+    Path debugNumerics;
+
     @Override
     public Integer call() {
         SvqModelKind kind;
@@ -88,7 +93,7 @@ public final class TrainSvqvaeCommand extends Verb {
                 kind.label(), arch.label(), data.rows(), data.cols(), data.classes().size(), k, arch.latentDim(),
                 s.epochs(), s.batchSize(), s.learningRate());
         Provenance prov = provenance(seed, train);
-        SvqHistory h = SvqVaeTrainer.train(data, s, outDir.resolve(SvqVaeModel.PARAMS),
+        SvqHistory h = SvqVaeTrainer.train(data, s, outDir.resolve(SvqVaeModel.PARAMS), debugNumerics,
                 e -> LOG.info(String.format(Locale.ROOT,
                         "epoch %d/%d  loss %.4f  train-MSE %.4f  perplexity %.3f (label %.3f, nearest %.3f)  misassigned %.3f  (%.1f s)",
                         e.epoch(), s.epochs(), e.loss(), e.trainMse(), e.perplexity(), e.perplexityLabel(),

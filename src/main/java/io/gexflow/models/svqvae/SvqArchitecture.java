@@ -6,7 +6,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.UniformInitializer;
 import java.util.Locale;
@@ -18,8 +17,9 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #MNIST}: inputs 784 pixels in [-1, 1] (28 x 28, row-major). Encoder Conv2d(1->20, k5, s2) ReLU,
  *       Conv2d(20->50, k5, s1) ReLU, flatten to 3,200 (50 x 8 x 8), tanh. Decoder: reshape (50, 8, 8),
- *       ConvTranspose2d(50->20, k3, s3) ReLU (8 -> 24), ConvTranspose2d(20->1, k5, s1) tanh (24 -> 28), the
- *       transposed convolutions by {@link TransposedConv2d}.
+ *       ConvTranspose2d(50->20, k3, s3) ReLU (8 -> 24), ConvTranspose2d(20->1, k5, s1) tanh (24 -> 28); the
+ *       convolutions by {@link GemmConv2d} and the transposed ones by {@link TransposedConv2d}, matrix
+ *       products both, not the engine's convolution kernels (see {@link GemmConv2d}).
  *       D = 3,200.</li>
  *   <li>{@link #LINCS}: inputs the landmark z-scores clipped to [-10, 10]. Encoder: one hidden layer of
  *       1,000 tanh units, which is z_e (D = 1,000); decoder the mirror, Linear(1,000 -> genes) with tanh
@@ -90,11 +90,9 @@ public enum SvqArchitecture {
         SequentialBlock b = new SequentialBlock();
         if (this == MNIST) {
             b.add(l -> new NDList(l.singletonOrThrow().reshape(-1, 1, SIDE, SIDE)));
-            b.add(init(Conv2d.builder().setKernelShape(new Shape(5, 5)).optStride(new Shape(2, 2)).setFilters(20).build(),
-                    1 * 5 * 5));
+            b.add(init(new GemmConv2d(1, 20, 5, 2), 1 * 5 * 5));
             b.add(Activation.reluBlock());
-            b.add(init(Conv2d.builder().setKernelShape(new Shape(5, 5)).optStride(new Shape(1, 1)).setFilters(CHANNELS).build(),
-                    20 * 5 * 5));
+            b.add(init(new GemmConv2d(20, CHANNELS, 5, 1), 20 * 5 * 5));
             b.add(Activation.reluBlock());
             b.add(l -> new NDList(l.singletonOrThrow().reshape(-1, CHANNELS * GRID * GRID)));
             b.add(Activation.tanhBlock());

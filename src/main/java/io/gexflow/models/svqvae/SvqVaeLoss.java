@@ -21,7 +21,19 @@ public final class SvqVaeLoss {
      * @param divergence gamma 1[k != y] ||z_e - sg[e_k]||^2 (subtracted: moves the encoder away from it)
      */
     public record Terms(NDArray total, NDArray reconstruction, NDArray codebook, NDArray commitment, NDArray push,
-            NDArray divergence) {}
+            NDArray divergence) {
+        /** The terms by name, the total first, as the numerics checks and logs report them. */
+        public java.util.Map<String, NDArray> named() {
+            java.util.Map<String, NDArray> m = new java.util.LinkedHashMap<>();
+            m.put("total", total);
+            m.put("reconstruction", reconstruction);
+            m.put("codebook", codebook);
+            m.put("commitment", commitment);
+            m.put("push", push);
+            m.put("divergence", divergence);
+            return m;
+        }
+    }
 
     /**
      * S-VQ-VAE, paper eq. 3, with e_y the code of the sample's label and e_k its nearest code:

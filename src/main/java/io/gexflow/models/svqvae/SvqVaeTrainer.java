@@ -5,14 +5,19 @@ import io.gexflow.models.ParameterFiles;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.gexflow.models.NumericsGuard;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -50,6 +55,16 @@ public final class SvqVaeTrainer {
     }
 
     public static SvqHistory train(LabelledData data, SvqVaeSettings s, Path paramsFile, Consumer<SvqEpoch> progress) {
+        return train(data, s, paramsFile, null, progress);
+    }
+
+    /**
+     * Trains and saves the parameters after the last epoch. Every batch is checked for a non-finite
+     * loss term, gradient or parameter ({@link NumericsGuard}); with {@code debugNumerics} set, one TSV
+     * row per batch records the terms, gradient norms and the code and z_e norms.
+     */
+    public static SvqHistory train(LabelledData data, SvqVaeSettings s, Path paramsFile, Path debugNumerics,
+            Consumer<SvqEpoch> progress) {
         if (s.kind() == SvqModelKind.SVQVAE && s.codes() != data.classes().size()) {
             throw new IllegalArgumentException("S-VQ-VAE has one code per class: " + data.classes().size()
                     + " codes, not " + s.codes());
@@ -57,7 +72,7 @@ public final class SvqVaeTrainer {
         Engine.getInstance().setRandomSeed((int) s.seed());
         SvqVaeNetwork net = new SvqVaeNetwork(s.architecture(), data.cols(), s.codes());
         long start = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(); NumericsGuard guard = new NumericsGuard(debugNumerics)) {
             net.initialize(manager);
             AmsGrad optimizer = AmsGrad.builder().optLearningRate((float) s.learningRate()).build();
             List<SvqEpoch> epochs = new ArrayList<>();
@@ -82,14 +97,20 @@ public final class SvqVaeTrainer {
                         yl[i - from] = y[i - from];
                     }
                     int[] nearest;
+                    Map<String, Double> extra = Map.of();
                     try (NDManager batch = manager.newSubManager()) {
                         NDArray xb = batch.create(FloatBuffer.wrap(Minibatches.gather(data.x(), p, order, from, to)), new Shape(to - from, p));
                         NDArray yb = batch.create(yl);
                         ParameterStore ps = new ParameterStore(batch, false);
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             Forward f = forward(net, ps, xb, yb, s.kind(), (float) s.beta(), (float) s.gamma());
-                            gc.backward(f.terms().total());
                             SvqVaeLoss.Terms t = f.terms();
+                            guard.checkTerms(epoch, batches + 1, t.named());
+                            gc.backward(t.total());
+                            guard.checkGradients(epoch, batches + 1, parameters(net));
+                            if (debugNumerics != null) {
+                                extra = normStatistics(f.zE(), net.codebookParameter().getArray());
+                            }
                             sums[0] += t.total().getFloat();
                             sums[1] += t.reconstruction().getFloat();
                             sums[2] += t.codebook().getFloat();
@@ -99,6 +120,7 @@ public final class SvqVaeTrainer {
                             nearest = toInt(f.nearest().toLongArray());
                         }
                         step(net, optimizer);
+                        guard.checkParameters(epoch, batches + 1, parameters(net), extra);
                     }
                     double pLabel = CodeStatistics.perplexity(y, data.classes().size());
                     double pNearest = CodeStatistics.perplexity(nearest, s.codes());
@@ -143,6 +165,22 @@ public final class SvqVaeTrainer {
         }
     }
 
+
+    private static PairList<String, Parameter> parameters(SvqVaeNetwork net) {
+        return net.getParameters();
+    }
+
+    /** Row norms of z_e (mean, max) and of the codebook (min, max), for --debug-numerics. */
+    private static Map<String, Double> normStatistics(NDArray zE, NDArray codebook) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        NDArray z = zE.stopGradient().toType(DataType.FLOAT64, false).square().sum(new int[] {1}).sqrt();
+        NDArray e = codebook.toType(DataType.FLOAT64, false).square().sum(new int[] {1}).sqrt();
+        m.put("z_e_norm_mean", z.mean().getDouble());
+        m.put("z_e_norm_max", z.max().getDouble());
+        m.put("code_norm_min", e.min().getDouble());
+        m.put("code_norm_max", e.max().getDouble());
+        return m;
+    }
 
     static int[] toInt(long[] v) {
         int[] out = new int[v.length];

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -26,9 +25,11 @@ import ai.djl.util.PairList;
  *   <li>stride = kernel (the patches do not overlap, the MNIST decoder's first layer): one matrix
  *       product of the pixels (N H W, in) with w as (in, out k k), then the patches put in place by a
  *       reshape and a transpose;</li>
- *   <li>otherwise: a convolution of the input, with s - 1 zeros inserted between its pixels and k - 1
- *       zeros of padding, with the flipped kernel of swapped channels (stride 1 needs no insertion).</li>
+ *   <li>otherwise ("col2im"): one matrix product gives every pixel's contribution for every kernel
+ *       offset (a, b); each offset's slab is spread to stride s (s - 1 zeros between pixels), padded into
+ *       place and the slabs are summed.</li>
  * </ul>
+ * Neither route calls the engine's convolution kernels: see {@link GemmConv2d} for why.
  */
 public final class TransposedConv2d extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -75,9 +76,21 @@ public final class TransposedConv2d extends AbstractBlock {
             y = x.transpose(0, 2, 3, 1).reshape(n * h * wd, c).matMul(w.reshape(c, o * k * k))
                     .reshape(n, h, wd, o, k, k).transpose(0, 3, 1, 4, 2, 5).reshape(n, o, h * k, wd * k);
         } else {
-            NDArray xd = s == 1 ? x : insertZeros(x, s);
-            NDArray flipped = w.flip(2, 3).transpose(1, 0, 2, 3);
-            y = Conv2d.conv2d(xd, flipped, null, new Shape(1, 1), new Shape(k - 1, k - 1)).singletonOrThrow();
+            // col2im: z[n, (o, a, b), (i, j)] = sum_c w[c, o, a, b] x[n, c, i, j], then each kernel offset's
+            // slab of z goes to rows i*s + a and columns j*s + b of the output, and the slabs add up
+            NDArray z = x.transpose(0, 2, 3, 1).reshape(n * h * wd, c).matMul(w.reshape(c, o * k * k))
+                    .reshape(n, h, wd, o, k, k);
+            y = null;
+            for (int a = 0; a < k; a++) {
+                for (int bb = 0; bb < k; bb++) {
+                    NDArray slab = z.get(new NDIndex(":, :, :, :, {}, {}", a, bb)).transpose(0, 3, 1, 2);
+                    if (s > 1) {
+                        slab = insertZeros(slab, s);
+                    }
+                    NDArray placed = slab.pad(new Shape(bb, k - 1 - bb, a, k - 1 - a), 0);
+                    y = y == null ? placed : y.add(placed);
+                }
+            }
         }
         return y.add(b.reshape(1, o, 1, 1));
     }

@@ -93,7 +93,7 @@ class SvqVaeNetworkTest {
             for (var p : net.getParameters()) {
                 String name = p.getKey();
                 float max = p.getValue().getArray().abs().max().getFloat();
-                if (name.startsWith("01encoder_02Conv2d")) {
+                if (name.startsWith("01encoder_02GemmConv2d")) {
                     assertTrue(max <= 0.2f && max > 0.15f, name + " " + max);
                     checked++;
                 } else if (name.startsWith("02decoder_02TransposedConv2d")) {
