@@ -19,13 +19,14 @@ process TRAIN_SVQVAE {
     def batch = mnist ? params.svqvae_batch_size_mnist : params.svqvae_batch_size_lincs
     def rate = mnist ? params.svqvae_learning_rate_mnist : params.svqvae_learning_rate_lincs
     def rateArg = rate ? "--learning-rate ${rate}" : ''
+    def debugArg = params.svqvae_debug_numerics ? "--debug-numerics ${dataset}_${model}/numerics.tsv" : ''
     def codesArg = model == 'vqvae' && params.svqvae_vqvae_codes ? "--codes ${params.svqvae_vqvae_codes}" : ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     gexflow train-svqvae --train ${train} --model ${model} ${codesArg} \\
         --epochs ${epochs} --batch-size ${batch} ${rateArg} \\
         --beta ${params.svqvae_beta} --gamma ${params.svqvae_gamma} \\
-        --seed ${params.seed} --out-dir ${dataset}_${model}
+        --seed ${params.seed} --out-dir ${dataset}_${model} ${debugArg}
     """
 
     stub:
