@@ -1,7 +1,7 @@
 /*
  * D-GEX inference: a trained model applied to landmark-only profiles (e.g. L1000 Level 3), streamed
  * params.chunk_samples samples at a time into an Arrow file and a GCTX of target-gene predictions.
- * Not wired into a workflow yet.
+ * Run by workflows/dgex.nf when params.dgex_infer_gctx is set, with the best-validation D-GEX network.
  *
  * input:  tuple val(name), path(expression)  landmark-probe (or landmark-gene) GCT/GCTX
  *         path model                          trained model directory (TRAIN_DGEX / TRAIN_LR / TRAIN_KNN)

@@ -17,6 +17,7 @@ include { TRAIN_DGEX as TRAIN_DGEX_GTEX   } from '../modules/train_dgex'
 include { EVALUATE                        } from '../modules/evaluate'
 include { EVALUATE as EVALUATE_GTEX       } from '../modules/evaluate'
 include { INTERPRET_DGEX                  } from '../modules/interpret_dgex'
+include { INFER                           } from '../modules/infer'
 include { INTERPRET_DGEX as INTERPRET_DGEX_GTEX } from '../modules/interpret_dgex'
 include { REPORT                          } from '../modules/report'
 include { REPORT as REPORT_GTEX           } from '../modules/report'
@@ -92,6 +93,13 @@ workflow DGEX {
     EVALUATE('dgex', params.dgex_test_set, NORMALIZE.out.test, byName(BASELINES.out.models.mix(TRAIN_DGEX.out.model)))
     INTERPRET_DGEX('dgex', train, NORMALIZE.out.test, bestByValidation(TRAIN_DGEX.out.model))
     REPORT('dgex', EVALUATE.out.results.mix(INTERPRET_DGEX.out.interpretation).collect())
+
+    if (params.dgex_infer_gctx) {
+        // the inference product: the best-validation network predicts the targets of landmark-only profiles
+        profiles = file(params.dgex_infer_gctx, checkIfExists: true)
+        INFER(Channel.of([profiles.baseName, profiles]), bestByValidation(TRAIN_DGEX.out.model), stats, landmarks,
+            params.dgex_infer_scale)
+    }
 
     if (gtex_track) {
         NORMALIZE_RNASEQ(matrices.rnaseq, stats)

@@ -269,12 +269,20 @@ public final class InferCommand extends Verb {
         for (int i = 0; i < ds.rowCount(); i++) {
             rowsOf.computeIfAbsent(ds.rowIds().get(i), k -> new ArrayList<>()).add(i);
         }
+        Map<String, List<Integer>> unversioned = new HashMap<>();
+        for (int i = 0; i < ds.rowCount(); i++) {
+            unversioned.computeIfAbsent(GeneMap.unversion(ds.rowIds().get(i)), k -> new ArrayList<>()).add(i);
+        }
         int[][] rows = new int[genes.size()][];
         List<String> missing = new ArrayList<>();
         int wanted = 0;
         if (map == null) {
             for (int k = 0; k < rows.length; k++) {
+                // a row named by the feature id (lm:ENSG...) or by the Ensembl id, version suffix ignored
                 List<Integer> r = rowsOf.get(genes.get(k));
+                if (r == null) {
+                    r = unversioned.get(GeneMap.unversion(GeneMap.ensemblOf(genes.get(k))));
+                }
                 wanted++;
                 if (r == null) {
                     missing.add(genes.get(k));
@@ -289,8 +297,9 @@ public final class InferCommand extends Verb {
             }
             return rows;
         }
+        // the model's inputs are landmark feature ids, lm:<Ensembl id>
         Map<String, GeneMap.Gene> bySymbol = new HashMap<>();
-        map.genes().forEach(g -> bySymbol.put(g.symbol(), g));
+        map.genes().forEach(g -> bySymbol.put(GeneMap.featureId(GeneMap.Role.LANDMARK, g), g));
         List<String> unmapped = new ArrayList<>();
         for (String g : genes) {
             if (!bySymbol.containsKey(g)) {

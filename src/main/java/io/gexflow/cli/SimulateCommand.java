@@ -42,6 +42,18 @@ public final class SimulateCommand extends Verb {
     @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--landmark-map", description = "Simulate on this landmark map (e.g. the published map_lm.txt): its probes "
+            + "are the GCTX rows, with --target-map's and --unmapped-probes AFFX control probes; the maps are not rewritten.")
+    Path landmarkMap;
+
+    @Option(names = "--target-map", description = "Target map to simulate on, with --landmark-map.")
+    Path targetMap;
+
+    @Option(names = "--quantum", defaultValue = "0",
+            description = "With maps: round log2 values to multiples of this (0: no rounding) and RNA-Seq values to 3 "
+                    + "significant digits; the GCTX is then written chunked + deflate (default ${DEFAULT-VALUE}).")
+    double quantum;
+
     /** The 1000 Genomes quantification table layout: TargetID, Gene_Symbol, Chr, Coord, one column per sample. */
     static void writeGeuvadisTable(Path file, GeoSimulator.RnaSeq d) {
         StringBuilder sb = new StringBuilder("TargetID\tGene_Symbol\tChr\tCoord");
@@ -61,6 +73,12 @@ public final class SimulateCommand extends Verb {
     @Override
     public Integer call() throws java.io.IOException {
         java.nio.file.Files.createDirectories(outDir);
+        if ((landmarkMap == null) != (targetMap == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--landmark-map and --target-map go together");
+        }
+        if (landmarkMap != null) {
+            return onMaps();
+        }
         GeoSimulator.Result r = GeoSimulator.simulate(
                 new GeoSimulator.Settings(samples, landmarks, targets, latent, unmapped, noise, seed, gtexSamples, geuvadisSamples));
         GctxWriter.write(outDir.resolve("geo_sim.gctx"), r.probes(), r.samples(), r.probeMeta(), Map.of(), r.sampleMajor());
@@ -72,6 +90,22 @@ public final class SimulateCommand extends Verb {
         r.targetMap().write(outDir.resolve("map_tg.txt"));
         System.err.printf("simulated %d samples x %d probes (%d landmark, %d target genes) into %s%n", samples,
                 r.probes().size(), landmarks, targets, outDir);
+        return 0;
+    }
+
+    private int onMaps() {
+        io.gexflow.io.GeneMap lm = io.gexflow.io.GeneMap.read(landmarkMap);
+        io.gexflow.io.GeneMap tg = io.gexflow.io.GeneMap.read(targetMap);
+        GeoSimulator.Result r = GeoSimulator.simulateOnMaps(lm, tg, samples, latent, unmapped, noise, quantum, seed,
+                gtexSamples, geuvadisSamples);
+        GctxWriter.Options opt = quantum > 0 ? GctxWriter.Options.chunked(9, 50) : GctxWriter.Options.CONTIGUOUS;
+        GctxWriter.write(outDir.resolve("geo_sim.gctx"), r.probes(), r.samples(), r.probeMeta(), Map.of(), r.sampleMajor(), opt);
+        GeoSimulator.RnaSeq gtex = r.gtex();
+        GctxWriter.write(outDir.resolve("gtex_sim.gctx"), gtex.genes(), gtex.samples(), Map.of("Description", gtex.symbols()),
+                Map.of(), gtex.sampleMajor(), opt);
+        writeGeuvadisTable(outDir.resolve("geuvadis_sim.txt"), r.geuvadis());
+        System.err.printf("simulated %d samples x %d probes on %s (%d genes) and %s (%d genes) into %s%n", samples,
+                r.probes().size(), landmarkMap.getFileName(), lm.genes().size(), targetMap.getFileName(), tg.genes().size(), outDir);
         return 0;
     }
 }

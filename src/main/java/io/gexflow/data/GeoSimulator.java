@@ -148,6 +148,132 @@ public final class GeoSimulator {
                 geuvadis);
     }
 
+    /**
+     * A GEO-format data set on given gene maps (e.g. the published D-GEX maps): the rows are the maps'
+     * probe ids plus {@code controlProbes} Affymetrix control probes ({@code AFFX-...}) in no map, in a
+     * seeded order. Genes are keyed by Ensembl id, so a gene that is both a landmark and a target is one
+     * gene measured by its landmark probe and by its target probes. Landmark genes follow the latent
+     * factors linearly, target genes mix linear, saturating and quadratic terms, as in
+     * {@link #simulate}. Values are rounded to multiples of {@code quantum} (0: not rounded), which
+     * keeps a deflated GCTX small. The RNA-Seq sets hold one row per gene with versioned Ensembl ids
+     * (so {@code ENSGR...} ids stay {@code ENSGR...}), plus {@code controlProbes} genes in no map.
+     */
+    public static Result simulateOnMaps(GeneMap landmarkMap, GeneMap targetMap, int samples, int latent, int controlProbes,
+            double noise, double quantum, long seed, int gtexSamples, int geuvadisSamples) {
+        Random r = new Random(seed);
+        int k = latent;
+        Map<String, Integer> geneOf = new LinkedHashMap<>();
+        List<String> geneSymbols = new ArrayList<>();
+        List<Boolean> isLandmark = new ArrayList<>();
+        for (GeneMap map : List.of(landmarkMap, targetMap)) {
+            for (GeneMap.Gene g : map.genes()) {
+                if (geneOf.putIfAbsent(g.ensembl(), geneOf.size()) == null) {
+                    geneSymbols.add(g.symbol());
+                    isLandmark.add(map == landmarkMap);
+                }
+            }
+        }
+        int nGenes = geneOf.size();
+        double[][] proj = new double[nGenes][];
+        double[][] proj2 = new double[nGenes][];
+        double[][] proj3 = new double[nGenes][];
+        double[] mu = new double[nGenes];
+        double[] scale = new double[nGenes];
+        double[][] mix = new double[nGenes][];
+        for (int g = 0; g < nGenes; g++) {
+            proj[g] = unit(r, k);
+            proj2[g] = unit(r, k);
+            proj3[g] = unit(r, k);
+            mu[g] = 6 + 5 * r.nextDouble();
+            scale[g] = 0.4 + 0.8 * r.nextDouble();
+            double w1 = r.nextDouble();
+            double w2 = r.nextDouble();
+            double w3 = r.nextDouble();
+            double norm = Math.sqrt(w1 * w1 + w2 * w2 + w3 * w3);
+            mix[g] = new double[] {w1 / norm, w2 / norm, w3 / norm};
+        }
+        List<String> probes = new ArrayList<>();
+        List<String> probeSymbol = new ArrayList<>();
+        List<Integer> probeOf = new ArrayList<>();
+        List<Double> offset = new ArrayList<>();
+        for (GeneMap map : List.of(landmarkMap, targetMap)) {
+            for (GeneMap.Gene g : map.genes()) {
+                for (String p : g.probes()) {
+                    probes.add(p);
+                    probeSymbol.add(g.symbol());
+                    probeOf.add(geneOf.get(g.ensembl()));
+                    offset.add(0.4 * r.nextDouble() - 0.2);
+                }
+            }
+        }
+        for (int c = 0; c < controlProbes; c++) {
+            probes.add(String.format(Locale.ROOT, "AFFX-gexflowCtrl-%d_at", c + 1));
+            probeSymbol.add(null);
+            probeOf.add(-1);
+            offset.add(4 + 8 * r.nextDouble());
+        }
+        int np = probes.size();
+        int[] perm = new int[np];
+        for (int i = 0; i < np; i++) {
+            perm[i] = i;
+        }
+        for (int i = np - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        List<String> probeIds = new ArrayList<>();
+        List<String> symbolsOfRows = new ArrayList<>();
+        for (int i = 0; i < np; i++) {
+            probeIds.add(probes.get(perm[i]));
+            symbolsOfRows.add(probeSymbol.get(perm[i]));
+        }
+        GeneLevel genes = (z, rng) -> {
+            double[] gene = new double[nGenes];
+            for (int g = 0; g < nGenes; g++) {
+                double u = dot(proj[g], z);
+                double signal;
+                if (isLandmark.get(g)) {
+                    signal = u;
+                } else {
+                    double v = dot(proj2[g], z);
+                    double q = dot(proj3[g], z);
+                    signal = mix[g][0] * u + mix[g][1] * Math.tanh(2 * v) + mix[g][2] * (q * q - 1) / Math.sqrt(2);
+                }
+                gene[g] = mu[g] + scale[g] * signal + noise * rng.nextGaussian();
+            }
+            return gene;
+        };
+        List<String> sampleIds = new ArrayList<>();
+        float[] x = new float[samples * np];
+        for (int n = 0; n < samples; n++) {
+            sampleIds.add(String.format(Locale.ROOT, "GSM%07d", 200000 + n));
+            double[] gene = genes.sample(latent(r, k), r);
+            for (int i = 0; i < np; i++) {
+                int p = perm[i];
+                int g = probeOf.get(p);
+                double v = g >= 0 ? gene[g] + offset.get(p) + 0.1 * r.nextGaussian() : offset.get(p) + 0.5 * r.nextGaussian();
+                v = Math.max(2, Math.min(16, v));
+                x[n * np + i] = (float) (quantum > 0 ? Math.rint(v / quantum) * quantum : v);
+            }
+        }
+        List<String> ensembl = new ArrayList<>(geneOf.keySet());
+        RnaSeq gtex = rnaSeq("GTEX-", gtexSamples, ensembl, geneSymbols, genes, r, k, controlProbes);
+        RnaSeq geuvadis = rnaSeq("HG", geuvadisSamples, ensembl, geneSymbols, genes, r, k, controlProbes);
+        if (quantum > 0) {
+            // RNA-Seq RPKM to 3 significant digits, as quantification tables print them
+            for (float[] m : List.of(gtex.sampleMajor(), geuvadis.sampleMajor())) {
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = Float.parseFloat(String.format(Locale.ROOT, "%.3g", m[i]));
+                }
+            }
+        }
+        Map<String, List<String>> meta = new LinkedHashMap<>();
+        meta.put("pr_gene_symbol", symbolsOfRows);
+        return new Result(probeIds, sampleIds, x, landmarkMap, targetMap, meta, gtex, geuvadis);
+    }
+
     /** Gene-level log2 expression of one sample with latent factors z. */
     private interface GeneLevel {
         double[] sample(double[] z, Random r);

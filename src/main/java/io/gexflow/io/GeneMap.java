@@ -6,16 +6,72 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A D-GEX gene map ({@code map_lm.txt}, {@code map_tg.txt}): one gene per line,
  * {@code symbol<TAB>ENSG<TAB>probe1,probe2,...}. A gene's value is the mean of its probes.
+ *
+ * <p>Genes are keyed by their Ensembl id (column 2), as the reference code does: the published
+ * maps repeat symbols ({@code IL9R} twice in {@code map_tg.txt}, with {@code ENSG00000124334} and
+ * the pseudo-autosomal copy {@code ENSGR0000124334}), and 445 genes are both a landmark and a target
+ * with different probes. The symbol is a label only. A feature id carries the role as well, see
+ * {@link #featureId(Role, Gene)}, so one gene can be an input and an output of the same model.
+ *
+ * <p>Within one file: exactly three tab-separated fields, a non-empty Ensembl id and probe list, no
+ * Ensembl id twice and no probe in two genes; a violation is an {@link InputException} naming file
+ * and line.
  */
 public record GeneMap(List<Gene> genes) {
-    public record Gene(String symbol, String ensembl, List<String> probes) {}
+    public record Gene(String symbol, String ensembl, List<String> probes) {
+        /** The Ensembl id without a {@code .N} version suffix (as RNA-Seq tables write it). */
+        public String unversioned() {
+            return unversion(ensembl);
+        }
+    }
+
+    /** What a gene is to the model: an input (landmark) or an output (target). */
+    public enum Role {
+        LANDMARK("lm"), TARGET("tg");
+
+        private final String prefix;
+
+        Role(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String prefix() {
+            return prefix;
+        }
+    }
+
+    /** The feature id of a gene in a role: {@code lm:ENSG...} or {@code tg:ENSG...}. */
+    public static String featureId(Role role, Gene g) {
+        return role.prefix() + ":" + g.ensembl();
+    }
+
+    /** The feature ids of every gene of this map in {@code role}, in file order. */
+    public List<String> featureIds(Role role) {
+        return genes.stream().map(g -> featureId(role, g)).toList();
+    }
+
+    /** Ensembl id of a feature id ({@code lm:ENSG1} -> {@code ENSG1}); an id without a role is returned as is. */
+    public static String ensemblOf(String featureId) {
+        for (Role r : Role.values()) {
+            if (featureId.startsWith(r.prefix() + ":")) {
+                return featureId.substring(r.prefix().length() + 1);
+            }
+        }
+        return featureId;
+    }
+
+    /** An Ensembl id without its {@code .N} version suffix. */
+    public static String unversion(String id) {
+        int dot = id.indexOf('.');
+        return dot < 0 ? id : id.substring(0, dot);
+    }
 
     public List<String> symbols() {
         return genes.stream().map(Gene::symbol).toList();
@@ -23,7 +79,8 @@ public record GeneMap(List<Gene> genes) {
 
     public static GeneMap read(Path file) {
         List<Gene> genes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> idLine = new HashMap<>();
+        Map<String, Integer> probeLine = new HashMap<>();
         try (BufferedReader r = Files.newBufferedReader(file)) {
             String line;
             int n = 0;
@@ -33,18 +90,37 @@ public record GeneMap(List<Gene> genes) {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
-                if (f.length != 3 || f[0].isBlank() || f[2].isBlank()) {
-                    throw new InputException(file, "line " + n + ": expected symbol<TAB>ensembl<TAB>probe1,probe2,... but got "
-                            + f.length + " field(s)");
+                if (f.length != 3) {
+                    throw new InputException(file, "line " + n + ": expected 3 tab-separated fields symbol<TAB>ensembl<TAB>probe1,probe2,..."
+                            + " but got " + f.length);
                 }
-                if (!seen.add(f[0])) {
-                    throw new InputException(file, "line " + n + ": gene " + f[0] + " appears twice");
+                String symbol = f[0].strip();
+                String ensembl = f[1].strip();
+                if (ensembl.isEmpty()) {
+                    throw new InputException(file, "line " + n + ": empty Ensembl id (column 2)");
                 }
-                List<String> probes = List.of(f[2].split(","));
-                if (probes.stream().anyMatch(String::isBlank)) {
-                    throw new InputException(file, "line " + n + ": empty probe id in '" + f[2] + "'");
+                if (f[2].isBlank()) {
+                    throw new InputException(file, "line " + n + ": gene " + ensembl + " has an empty probe list");
                 }
-                genes.add(new Gene(f[0], f[1], probes));
+                Integer before = idLine.putIfAbsent(unversion(ensembl), n);
+                if (before != null) {
+                    throw new InputException(file, "line " + n + ": Ensembl id " + ensembl + " (" + symbol
+                            + ") is already the gene of line " + before);
+                }
+                List<String> probes = new ArrayList<>();
+                for (String p : f[2].split(",", -1)) {
+                    String probe = p.strip();
+                    if (probe.isEmpty()) {
+                        throw new InputException(file, "line " + n + ": empty probe id in '" + f[2] + "'");
+                    }
+                    Integer other = probeLine.putIfAbsent(probe, n);
+                    if (other != null) {
+                        throw new InputException(file, "line " + n + ": probe " + probe + " of gene " + ensembl
+                                + (other == n ? " is listed twice" : " is also a probe of the gene of line " + other));
+                    }
+                    probes.add(probe);
+                }
+                genes.add(new Gene(symbol, ensembl, List.copyOf(probes)));
             }
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found");

@@ -40,9 +40,11 @@ class ConvertCommandTest {
         assertEquals(0, r.exit(), r.err());
         DenseMatrix m = ArrowMatrixReader.readAll(out);
         assertEquals(List.of("s1", "s2", "s3"), m.ids());
-        assertEquals(List.of("A", "B"), m.features());
+        // features are keyed by role and Ensembl id; symbols are labels in the metadata
+        assertEquals(List.of("lm:ENSG1", "tg:ENSG2"), m.features());
         assertArrayEquals(new float[] {2, 10, 3, 20, 6, 30}, m.x());
-        assertEquals("[\"A\"]", m.metadata().get(RegressionData.LANDMARKS));
+        assertEquals("[\"lm:ENSG1\"]", m.metadata().get(RegressionData.LANDMARKS));
+        assertEquals("[\"A\",\"B\"]", m.metadata().get(ConvertCommand.META_SYMBOLS));
         assertTrue(m.metadata().get("gexflow.provenance").contains("\"verb\":\"convert\""));
     }
 
@@ -87,14 +89,16 @@ class ConvertCommandTest {
 
     @Test
     void mapNamingAProbeTheFileLacks() {
+        // a gene left with none of its probes is an error naming the gene (a gene that keeps some is counted:
+        // mapProbesAbsentFromTheMatrixAreCounted)
         Path in = gctx();
         Path lm = dir.resolve("lm2.txt");
-        new GeneMap(List.of(new GeneMap.Gene("A", "E", List.of("p1", "p404")))).write(lm);
+        new GeneMap(List.of(new GeneMap.Gene("A", "E", List.of("p404")))).write(lm);
         Path out = dir.resolve("o.arrow");
         var r = CliRunner.run("convert", "--input", in.toString(), "--landmarks", lm.toString(), "--targets",
                 dir.resolve("tg.txt").toString(), "--out", out.toString());
         assertOneLineError(r, lm, out);
-        assertTrue(r.err().contains("p404"), r.err());
+        assertTrue(r.err().contains("A (E)"), r.err());
     }
 
     @Test
@@ -115,7 +119,7 @@ class ConvertCommandTest {
         assertEquals(0, r.exit(), r.err());
         DenseMatrix m = ArrowMatrixReader.readAll(out);
         assertEquals(List.of("HG1", "HG2"), m.ids());
-        assertEquals(List.of("A", "B"), m.features());
+        assertEquals(List.of("lm:ENSG1", "tg:ENSG2"), m.features());
         assertArrayEquals(new float[] {1.5f, 0, 2.5f, 4}, m.x());
     }
 

@@ -125,7 +125,7 @@ class InferCommandTest {
                 }
                 v[c] = (float) (s / g.probes().size());
             }
-            genes.put(g.symbol(), v);
+            genes.put(GeneMap.featureId(GeneMap.Role.LANDMARK, g), v);
         }
         return new Input(file, ids, genes);
     }
@@ -289,13 +289,13 @@ class InferCommandTest {
 
         // rows named by gene: the missing genes are named
         Path byGene = dir.resolve("bygene.gctx");
-        List<String> someGenes = landmarks.symbols().subList(0, 10);
+        List<String> someGenes = landmarks.featureIds(GeneMap.Role.LANDMARK).subList(0, 10);
         GctxWriter.write(byGene, someGenes, in.samples(), Map.of(), Map.of(), new float[10 * 5]);
         r = infer("--input", byGene.toString(), "--model", lr.toString(), "--normalization",
                 norm.resolve("normalization.json").toString(), "--out-arrow", arrow.toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("bygene.gctx") && r.err().contains("lacks 2 of the 12 landmark genes")
-                && r.err().contains(landmarks.symbols().get(10)) && r.err().contains(landmarks.symbols().get(11)), r.err());
+                && r.err().contains(landmarks.featureIds(GeneMap.Role.LANDMARK).get(10)) && r.err().contains(landmarks.featureIds(GeneMap.Role.LANDMARK).get(11)), r.err());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith("p.")
                     || p.getFileName().toString().startsWith(".p.")).toList(), "no output, no temporary file");
@@ -307,7 +307,7 @@ class InferCommandTest {
         Input in = probeInput(5, 5);
         ObjectNode other = (ObjectNode) stats.deepCopy();
         ArrayNode features = (ArrayNode) other.get("features");
-        String landmark = landmarks.symbols().get(2);
+        String landmark = landmarks.featureIds(GeneMap.Role.LANDMARK).get(2);
         features.set(feature(landmark), other.textNode("SOMETHING_ELSE"));
         Path otherNorm = dir.resolve("other_normalization.json");
         Json.writeFile(otherNorm, other);

@@ -118,12 +118,12 @@ class InferStreamingIT {
             float[] z = new float[pick.length * nIn];
             for (int s = 0; s < pick.length; s++) {
                 for (int k = 0; k < nIn; k++) {
-                    GeneMap.Gene g = lm.genes().get(lm.symbols().indexOf(m.inputs().get(k)));
+                    GeneMap.Gene g = lm.genes().get(lm.featureIds(GeneMap.Role.LANDMARK).indexOf(m.inputs().get(k)));
                     double sum = 0;
                     for (String p : g.probes()) {
                         sum += x[s * probes.size() + probes.indexOf(p)];
                     }
-                    int j = feature.get(g.symbol());
+                    int j = feature.get(GeneMap.featureId(GeneMap.Role.LANDMARK, g));
                     z[s * nIn + k] = (float) (((float) (sum / g.probes().size()) - norm.get("means").get(j).asDouble())
                             / (norm.get("stds").get(j).asDouble() + 1e-3));
                 }

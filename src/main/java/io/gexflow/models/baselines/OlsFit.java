@@ -11,7 +11,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * <p>With the design matrix {@code A = [1, X]} (n x (L+1)) the coefficients solve the normal
  * equations {@code (A^T A + lambda I') B = A^T Y}, where {@code I'} is the identity with a zero
  * for the intercept; {@code A^T A} and {@code A^T Y} are summed in double as the rows stream in
- * ({@link CrossProducts}), so memory is O(L * (L + T)).
+ * ({@link CrossProducts}), so memory is O(L * (L + T)). Plain OLS with fewer samples than landmarks + 1
+ * (normal equations singular by construction) gives the minimum-norm least-squares solution, see
+ * {@link #minimumNorm()}; with enough samples, collinear landmarks remain an error.
  */
 public final class OlsFit {
     private final CrossProducts cp;
@@ -50,7 +52,7 @@ public final class OlsFit {
         }
         int nIn = cp.inputs();
         if (lambda == 0 && cp.rows() <= nIn) {
-            throw new IllegalStateException("OLS needs more samples (" + cp.rows() + ") than landmarks + 1 (" + (nIn + 1) + ")");
+            return minimumNorm();
         }
         DMatrixRMaj lhs = cp.ata().copy();
         for (int j = 1; j <= nIn; j++) {
@@ -62,6 +64,69 @@ public final class OlsFit {
         }
         DMatrixRMaj coef = new DMatrixRMaj(nIn + 1, cp.outputs());
         solver.solve(cp.aty().copy(), coef);
+        return coef;
+    }
+
+    /**
+     * OLS when the normal equations are singular because there are no more samples than landmarks:
+     * the minimum-norm least-squares solution, what scikit-learn's
+     * {@code LinearRegression} (scipy's {@code lstsq}) returns. With the centred landmarks
+     * {@code Xc} and targets {@code Yc}, {@code b = pinv(Xc^T Xc) Xc^T Yc = pinv(Xc) Yc} and
+     * {@code b0 = mean(y) - mean(x) . b}. The pseudo-inverse comes from the symmetric
+     * eigendecomposition of {@code G = Xc^T Xc / n}; eigenvalues at or below
+     * {@code max(n, L) * 2^-52 * max eigenvalue} count as zero (the rcond convention of lstsq,
+     * applied to G). Among all coefficient vectors that fit the training data best (exactly, when
+     * n <= L), this one has the smallest Euclidean norm.
+     */
+    public DMatrixRMaj minimumNorm() {
+        CrossProducts.Centered c = cp.centered();
+        int nIn = c.inputs();
+        int nOut = c.outputs();
+        DMatrixRMaj g = new DMatrixRMaj(nIn, nIn, true, c.gram());
+        var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(nIn, true, true);
+        if (!eig.decompose(g)) {
+            throw new IllegalStateException("eigendecomposition of the landmarks' covariance failed");
+        }
+        double max = 0;
+        for (int i = 0; i < nIn; i++) {
+            max = Math.max(max, eig.getEigenvalue(i).getReal());
+        }
+        double tol = Math.max(c.rows(), nIn) * Math.ulp(1.0) * max;
+        // pinv(G) C^T = sum over kept eigenpairs of v (v . c_t) / lambda
+        DMatrixRMaj b = new DMatrixRMaj(nIn, nOut);
+        double[] proj = new double[nOut];
+        for (int i = 0; i < nIn; i++) {
+            double lam = eig.getEigenvalue(i).getReal();
+            if (!(lam > tol)) {
+                continue;
+            }
+            DMatrixRMaj v = eig.getEigenVector(i);
+            for (int t = 0; t < nOut; t++) {
+                double s = 0;
+                int base = t * nIn;
+                for (int j = 0; j < nIn; j++) {
+                    s += v.data[j] * c.cov()[base + j];
+                }
+                proj[t] = s / lam;
+            }
+            for (int j = 0; j < nIn; j++) {
+                double vj = v.data[j];
+                int row = j * nOut;
+                for (int t = 0; t < nOut; t++) {
+                    b.data[row + t] += vj * proj[t];
+                }
+            }
+        }
+        DMatrixRMaj coef = new DMatrixRMaj(nIn + 1, nOut);
+        for (int t = 0; t < nOut; t++) {
+            double b0 = c.meanY()[t];
+            for (int j = 0; j < nIn; j++) {
+                double bj = b.get(j, t);
+                coef.set(j + 1, t, bj);
+                b0 -= c.meanX()[j] * bj;
+            }
+            coef.set(0, t, b0);
+        }
         return coef;
     }
 }

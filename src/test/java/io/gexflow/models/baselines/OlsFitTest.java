@@ -137,11 +137,58 @@ class OlsFitTest {
                 assertEquals(ref.get(i), coef.get(i), 1e-6 * Math.max(Math.abs(ref.get(i)), 1e-3 * scale), "lambda " + lambda + " entry " + i);
             }
         }
-        // with fewer samples than landmarks OLS is undetermined but ridge is not
+        // with fewer samples than landmarks OLS is undetermined: it gives the minimum-norm solution
+        // (fewerSamplesThanLandmarksGiveTheMinimumNormSolution); ridge is determined
         OlsFit few = new OlsFit(l, t);
         few.accumulate(x, y, 5);
-        assertThrows(IllegalStateException.class, () -> few.solve(0));
+        assertEquals(l + 1, few.solve(0).numRows);
         assertEquals(l + 1, few.solve(1).numRows);
         assertThrows(IllegalArgumentException.class, () -> fit.solve(-1));
+    }
+
+    @Test
+    void fewerSamplesThanLandmarksGiveTheMinimumNormSolution() {
+        // two samples, three landmarks: x1 = 0, x2 = (1, 2, 2); y = 0, 3. Every b with (1,2,2).b = 3 fits
+        // exactly; the smallest is 3 (1,2,2) / 9, and the intercept is then 0.
+        OlsFit tiny = new OlsFit(3, 1);
+        tiny.accumulate(new float[] {0, 0, 0, 1, 2, 2}, new float[] {0, 3}, 2);
+        DMatrixRMaj c = tiny.solve(0);
+        assertEquals(0, c.get(0, 0), 1e-9);
+        assertEquals(1.0 / 3, c.get(1, 0), 1e-9);
+        assertEquals(2.0 / 3, c.get(2, 0), 1e-9);
+        assertEquals(2.0 / 3, c.get(3, 0), 1e-9);
+
+        // 12 samples, 30 landmarks, 4 targets: the training data are fitted exactly, and the solution is the
+        // limit of ridge as lambda -> 0 (which is the minimum-norm one)
+        Random r = new Random(4);
+        int n = 12;
+        int p = 30;
+        int t = 4;
+        float[] x = new float[n * p];
+        float[] y = new float[n * t];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) r.nextGaussian();
+        }
+        OlsFit fit = new OlsFit(p, t);
+        fit.accumulate(x, y, n);
+        DMatrixRMaj b = fit.solve(0);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < t; k++) {
+                double pred = b.get(0, k);
+                for (int j = 0; j < p; j++) {
+                    pred += x[i * p + j] * b.get(j + 1, k);
+                }
+                assertEquals(y[i * t + k], pred, 1e-6, "sample " + i + " target " + k + " is fitted exactly");
+            }
+        }
+        DMatrixRMaj ridge = fit.solve(1e-7);
+        for (int j = 0; j <= p; j++) {
+            for (int k = 0; k < t; k++) {
+                assertEquals(ridge.get(j, k), b.get(j, k), 1e-5);
+            }
+        }
     }
 }
