@@ -44,6 +44,16 @@ public final class Main implements Runnable {
     /** Builds the command line with the one-line error handling every verb shares. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // colour only on a terminal: logs and Nextflow's .command.err get plain text
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+                System.console() != null ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        // an option error is one line and a pointer to --help, not the whole usage text
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            String name = cmd.getCommandSpec().qualifiedName();
+            cmd.getErr().println(name + ": usage error: " + oneLine(ex) + " (see '" + name + " --help')");
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler(
                 (ex, cmd, parseResult) -> {
                     cmd.getErr().println("gexflow " + cmd.getCommandName() + ": error: " + oneLine(ex));
