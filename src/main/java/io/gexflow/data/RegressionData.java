@@ -15,6 +15,8 @@ import java.util.Map;
 /**
  * A split of the D-GEX data as inputs (landmark genes) and outputs (target genes), both row-major.
  * Which features are landmarks is recorded by CONVERT in the schema metadata key {@value #LANDMARKS}.
+ * A file without samples, or with a NaN or infinite value, is refused naming the sample and feature:
+ * every model fitted on it would be NaN.
  */
 public record RegressionData(List<String> ids, List<String> inputs, List<String> outputs, float[] x, float[] y) {
     /** Schema metadata: JSON array of landmark gene ids; every other feature is a target. */
@@ -59,6 +61,19 @@ public record RegressionData(List<String> ids, List<String> inputs, List<String>
             }
         }
         int n = m.rows();
+        if (n == 0) {
+            throw new InputException(file, "has no samples");
+        }
+        for (int i = 0; i < n; i++) {
+            int base = i * m.cols();
+            for (int j = 0; j < m.cols(); j++) {
+                float v = m.x()[base + j];
+                if (!Float.isFinite(v)) {
+                    throw new InputException(file, "sample " + m.ids().get(i) + ", feature " + m.features().get(j) + ": value "
+                            + v + " (the models need finite values; convert's --missing policy decides missing ones)");
+                }
+            }
+        }
         float[] x = new float[n * in.length];
         float[] y = new float[n * out.size()];
         for (int i = 0; i < n; i++) {

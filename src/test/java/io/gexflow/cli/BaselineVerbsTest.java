@@ -143,6 +143,43 @@ class BaselineVerbsTest {
                 "--out-dir", dir.resolve("e").toString()).exit(), "k above the number of landmarks");
     }
 
+    /** A NaN or an infinite value in a split, or a split without samples, is refused naming it; no model is written. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"train-lr, NaN", "train-lr, Infinity", "train-knn, NaN", "train-dgex, NaN",
+        "train-lr, empty"})
+    void nonFiniteOrEmptySplitsAreRefused(String verb, String what) {
+        Path bad = dir.resolve("bad.arrow");
+        if (what.equals("empty")) {
+            split(bad, new Random(3), 0);
+        } else {
+            Path tmp = dir.resolve("tmp.arrow");
+            split(tmp, new Random(3), 20);
+            io.gexflow.io.arrow.DenseMatrix m = io.gexflow.io.arrow.ArrowMatrixReader.readAll(tmp);
+            float[] x = m.x().clone();
+            x[7 * m.cols() + L + 2] = Float.parseFloat(what);
+            try (ArrowMatrixWriter w = new ArrowMatrixWriter(bad, m.features(), List.<ObsColumn>of(), m.metadata())) {
+                for (int i = 0; i < m.rows(); i++) {
+                    w.write(m.ids().get(i), List.of(), java.util.Arrays.copyOfRange(x, i * m.cols(), (i + 1) * m.cols()));
+                }
+            }
+        }
+        List<String> args = new ArrayList<>(List.of(verb, "--train", bad.toString(), "--valid", valid.toString(),
+                "--out-dir", dir.resolve("m").toString()));
+        if (verb.equals("train-knn")) {
+            args.addAll(List.of("--ks", "2"));
+        }
+        if (verb.equals("train-dgex")) {
+            args.addAll(List.of("--epochs", "1"));
+        }
+        CliRunner.Result r = run(args.toArray(String[]::new));
+        assertEquals(2, r.exit(), r.err());
+        String expect = what.equals("empty") ? "bad.arrow: has no samples"
+                : "bad.arrow: sample s7, feature tg2: value " + (what.equals("NaN") ? "NaN" : "Infinity");
+        assertTrue(r.err().contains(expect), r.err());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("m")) || dir.resolve("m").toFile().list().length == 0,
+                "no model written");
+    }
+
     private static List<Double> doubles(JsonNode array) {
         List<Double> v = new ArrayList<>();
         array.forEach(n -> v.add(n.asDouble()));
