@@ -38,9 +38,18 @@ class SvqVaeTrainerTest {
     @Test
     void rejectsFilesOutsideTheContract() {
         Path f = dir.resolve("bad.arrow");
-        // a label that is not among the classes
-        SvqTestData.write(f, "lincs", List.of("A"), SvqTestData.names("g", 2), new int[] {0}, new float[] {1, 2});
-        LabelledData.read(f);
+        // a label that is not among the classes: written with classes [A, Z], then declared as [A] only
+        SvqTestData.write(f, "lincs", List.of("A", "Z"), SvqTestData.names("g", 2), new int[] {1}, new float[] {1, 2});
+        Path f1 = dir.resolve("bad-classes.arrow");
+        io.gexflow.io.arrow.DenseMatrix m = io.gexflow.io.arrow.ArrowMatrixReader.readAll(f);
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(m.metadata());
+        meta.put(LabelledData.META_CLASSES, "[\"A\"]");
+        try (io.gexflow.io.arrow.ArrowMatrixWriter w = new io.gexflow.io.arrow.ArrowMatrixWriter(f1, m.features(),
+                List.of(io.gexflow.io.arrow.ObsColumn.utf8(LabelledData.LABEL)), meta)) {
+            w.write("s0", List.of("Z"), m.x(), 0);
+        }
+        InputException notAClass = assertThrows(InputException.class, () -> LabelledData.read(f1));
+        assertTrue(notAClass.getMessage().contains("row s0: label 'Z' is not in gexflow.classes"), notAClass.getMessage());
         Path g = dir.resolve("mnist_wrong_width.arrow");
         SvqTestData.write(g, "mnist", List.of("0"), SvqTestData.names("p", 5), new int[] {0}, new float[5]);
         InputException e = assertThrows(InputException.class, () -> LabelledData.read(g));
