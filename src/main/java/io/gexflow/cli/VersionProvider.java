@@ -1,13 +1,12 @@
 package io.gexflow.cli;
 
+import io.gexflow.provenance.Provenance;
 import picocli.CommandLine;
 
-/** Version from the jar manifest (Maven fills Implementation-Version). */
+/** {@code --version}: the tool version that provenance records ({@link Provenance#toolVersion()}). */
 public final class VersionProvider implements CommandLine.IVersionProvider {
-    /** The tool version recorded in provenance. */
     public static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v != null ? v : "dev";
+        return Provenance.toolVersion();
     }
 
     @Override

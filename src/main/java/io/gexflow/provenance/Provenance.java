@@ -1,6 +1,5 @@
 package io.gexflow.provenance;
 
-import io.gexflow.cli.VersionProvider;
 import io.gexflow.io.Sha256;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +26,7 @@ public record Provenance(
         for (Path p : inputs) {
             sums.put(p.getFileName().toString(), Sha256.of(p));
         }
-        return new Provenance("gexflow", VersionProvider.version(), verb, List.copyOf(arguments), seed, sums,
+        return new Provenance("gexflow", toolVersion(), verb, List.copyOf(arguments), seed, sums,
                 now().toString());
     }
 
@@ -37,5 +36,11 @@ public record Provenance(
             return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
         }
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** The tool version, from the jar manifest (Maven fills Implementation-Version); "dev" outside a jar. */
+    public static String toolVersion() {
+        String v = Provenance.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
     }
 }
