@@ -30,6 +30,11 @@ public final class SplitCommand extends Verb {
 
     @Override
     public Integer call() {
+        try {
+            SplitAssigner.checkFractions(validFraction, testFraction);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<String> ids = new ArrayList<>();
         try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
             while (r.nextBatch()) {
@@ -38,7 +43,12 @@ public final class SplitCommand extends Verb {
                 }
             }
         }
-        Map<String, String> split = SplitAssigner.assign(ids, validFraction, testFraction, seed);
+        Map<String, String> split;
+        try {
+            split = SplitAssigner.assign(ids, validFraction, testFraction, seed);
+        } catch (IllegalArgumentException e) {
+            throw new io.gexflow.io.InputException(input, e.getMessage());
+        }
         StringBuilder sb = new StringBuilder("id\tsplit\n");
         split.forEach((id, s) -> sb.append(id).append('\t').append(s).append('\n'));
         AtomicFile.writeString(out, sb.toString());

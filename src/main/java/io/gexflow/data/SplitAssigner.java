@@ -19,15 +19,24 @@ public final class SplitAssigner {
 
     private SplitAssigner() {}
 
-    /** Returns id -> split in input order. */
-    public static Map<String, String> assign(List<String> ids, double validFraction, double testFraction, long seed) {
-        if (validFraction < 0 || testFraction < 0 || validFraction + testFraction >= 1) {
+    /** Fractions must be finite, >= 0, and leave a training set (NaN fails every comparison, so test positively). */
+    public static void checkFractions(double validFraction, double testFraction) {
+        if (!(validFraction >= 0) || !(testFraction >= 0) || !(validFraction + testFraction < 1)) {
             throw new IllegalArgumentException("fractions must be >= 0 and leave a training set: valid="
                     + validFraction + " test=" + testFraction);
         }
+    }
+
+    /** Returns id -> split in input order. */
+    public static Map<String, String> assign(List<String> ids, double validFraction, double testFraction, long seed) {
+        checkFractions(validFraction, testFraction);
         int n = ids.size();
         int nValid = (int) Math.round(validFraction * n);
         int nTest = (int) Math.round(testFraction * n);
+        if (n - nValid - nTest < 1 || (validFraction > 0 && nValid < 1) || (testFraction > 0 && nTest < 1)) {
+            throw new IllegalArgumentException(n + " sample(s) cannot be split into " + (n - nValid - nTest) + " train / "
+                    + nValid + " valid / " + nTest + " test: every part asked for needs at least one sample");
+        }
         List<Integer> order = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             order.add(i);
