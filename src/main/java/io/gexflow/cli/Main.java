@@ -1,6 +1,7 @@
 package io.gexflow.cli;
 
 import io.gexflow.io.InputException;
+import io.gexflow.models.NumericsGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Steps of the gexflow pipeline: each verb reads files and writes files.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:other failure (I/O, internal error)", "2:bad option or bad input file (one line names it)",
+            "3:numerical failure (a non-finite loss, gradient or parameter: the line names epoch, batch and term)"},
         subcommands = {
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
@@ -33,6 +37,10 @@ import picocli.CommandLine.Command;
             ReportCommand.class
         })
 public final class Main implements Runnable {
+    /** Exit codes: 0 done; 1 any other failure (I/O, internal); 2 a bad option or a bad input file; 3 a numerical failure. */
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_NUMERICAL = 3;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +68,8 @@ public final class Main implements Runnable {
                     if (!(ex instanceof InputException) && System.getenv("GEXFLOW_DEBUG") != null) {
                         ex.printStackTrace(cmd.getErr());
                     }
-                    return ex instanceof InputException ? 2 : 1;
+                    return ex instanceof InputException ? EXIT_BAD_INPUT
+                            : ex instanceof NumericsGuard.NonFiniteException ? EXIT_NUMERICAL : EXIT_FAILURE;
                 });
         return cl;
     }

@@ -96,8 +96,16 @@ public final class TrainDgexCommand extends Verb {
     @Override
     public Integer call() {
         DgexArchitecture arch;
+        DgexTrainingSettings s;
+        double rate;
         try {
             arch = new DgexArchitecture(hiddenLayers, hiddenUnits, dropout);
+            rate = learningRate != null ? learningRate : arch.paperLearningRate();
+            s = new DgexTrainingSettings(arch, epochs, batchSize, rate, momentum, lrScale,
+                    new LearningRateSchedule(lrDecay, lrMin), monitorSamples, seed);
+            if (targetPartitions < 1) {
+                throw new IllegalArgumentException("--target-partitions must be >= 1, got " + targetPartitions);
+            }
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -106,9 +114,6 @@ public final class TrainDgexCommand extends Verb {
         if (!tr.inputs().equals(va.inputs()) || !tr.outputs().equals(va.outputs())) {
             throw new InputException(valid, "genes differ from the training split " + train.getFileName());
         }
-        double rate = learningRate != null ? learningRate : arch.paperLearningRate();
-        DgexTrainingSettings s = new DgexTrainingSettings(arch, epochs, batchSize, rate, momentum, lrScale,
-                new LearningRateSchedule(lrDecay, lrMin), monitorSamples, seed);
         LOG.info("{}: {} landmarks -> {} targets, {} training / {} validation samples, {} epochs, lr {}",
                 arch.label(), tr.inputs().size(), tr.outputs().size(), tr.rows(), va.rows(), epochs, rate);
         Provenance prov = provenance(seed, train, valid);

@@ -180,6 +180,28 @@ class BaselineVerbsTest {
                 "no model written");
     }
 
+    /** Options out of range (NaN included) are usage errors before any work; a diverging run is a numerical failure. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"--epochs, 0", "--batch-size, 0", "--batch-size, -10", "--learning-rate, -1",
+        "--learning-rate, NaN", "--dropout, NaN", "--momentum, 1", "--monitor-samples, 0", "--target-partitions, 0"})
+    void trainDgexRefusesOptionsOutOfRange(String option, String value) {
+        CliRunner.Result r = run("train-dgex", "--train", train.toString(), "--valid", valid.toString(), option, value,
+                "--out-dir", dir.resolve("m").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("gexflow train-dgex: usage error: "), r.err());
+        assertTrue(r.err().contains(option.substring(2).replace('-', ' ')) || r.err().contains(option), r.err());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("m")), "nothing written");
+    }
+
+    @Test
+    void aDivergingTrainDgexRunIsANumericalFailureNamingEpochAndBatch() {
+        CliRunner.Result r = run("train-dgex", "--train", train.toString(), "--valid", valid.toString(), "--learning-rate",
+                "1e12", "--hidden-units", "8", "--epochs", "3", "--batch-size", "20", "--out-dir", dir.resolve("m").toString());
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().matches("(?s).*gexflow train-dgex: error: non-finite value in epoch \\d+, batch \\d+: the loss.*"), r.err());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("m/model.json")), "no model.json of a failed run");
+    }
+
     private static List<Double> doubles(JsonNode array) {
         List<Double> v = new ArrayList<>();
         array.forEach(n -> v.add(n.asDouble()));

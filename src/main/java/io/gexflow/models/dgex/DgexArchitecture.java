@@ -13,7 +13,7 @@ public record DgexArchitecture(int hiddenLayers, int hiddenUnits, double dropout
         if (hiddenUnits < 1) {
             throw new IllegalArgumentException("hidden units must be >= 1, got " + hiddenUnits);
         }
-        if (dropout < 0 || dropout >= 1) {
+        if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
     }

@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import io.gexflow.data.Minibatches;
 import io.gexflow.data.RegressionData;
+import io.gexflow.models.NumericsGuard;
 import io.gexflow.models.ParameterFiles;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -75,8 +76,15 @@ public final class DgexTrainer {
                     try (GradientCollector gc = trainer.newGradientCollector()) {
                         NDArray pred = trainer.forward(new NDList(xb)).singletonOrThrow();
                         NDArray loss = trainer.getLoss().evaluate(new NDList(yb), new NDList(pred));
+                        float value = loss.getFloat();
+                        if (!Float.isFinite(value)) {
+                            throw new NumericsGuard.NonFiniteException("non-finite value in epoch " + epoch + ", batch "
+                                    + (batches + 1) + ": the loss (eq. 3) is " + value + " (learning rate "
+                                    + rate.base() + "); last epoch's mean loss: "
+                                    + (epochs.isEmpty() ? "none (first epoch)" : epochs.get(epochs.size() - 1).trainLoss()));
+                        }
                         gc.backward(loss);
-                        lossSum += loss.getFloat();
+                        lossSum += value;
                     }
                     trainer.step();
                 }
