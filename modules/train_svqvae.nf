@@ -12,6 +12,7 @@ process TRAIN_SVQVAE {
 
     output:
     tuple val(dataset), path("${dataset}_${model}"), emit: model
+    path("${dataset}_${model}.numerics.tsv"), optional: true, emit: numerics
 
     script:
     def mnist = dataset == 'mnist'
@@ -19,7 +20,7 @@ process TRAIN_SVQVAE {
     def batch = mnist ? params.svqvae_batch_size_mnist : params.svqvae_batch_size_lincs
     def rate = mnist ? params.svqvae_learning_rate_mnist : params.svqvae_learning_rate_lincs
     def rateArg = rate ? "--learning-rate ${rate}" : ''
-    def debugArg = params.svqvae_debug_numerics ? "--debug-numerics ${dataset}_${model}/numerics.tsv" : ''
+    def debugArg = params.svqvae_debug_numerics ? "--debug-numerics ${dataset}_${model}.numerics.tsv" : ''
     def codesArg = model == 'vqvae' && params.svqvae_vqvae_codes ? "--codes ${params.svqvae_vqvae_codes}" : ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"

@@ -12,6 +12,7 @@ import io.gexflow.models.dgex.LearningRateSchedule;
 import io.gexflow.models.dgex.TrainingHistory;
 import io.gexflow.provenance.Provenance;
 import io.gexflow.models.dgex.TargetPartition;
+import io.gexflow.io.StagedDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,8 +94,13 @@ public final class TrainDgexCommand extends Verb {
                 s.learningRateScale(), s.schedule(), s.monitorSamples(), seed);
     }
 
+    /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
+        return StagedDirectory.write(outDir, this::train);
+    }
+
+    private Integer train(Path outDir) {
         DgexArchitecture arch;
         DgexTrainingSettings s;
         double rate;

@@ -9,6 +9,7 @@ import io.gexflow.models.baselines.KnnGe;
 import io.gexflow.models.baselines.KnnGeModel;
 import io.gexflow.models.baselines.LinearBaselines;
 import io.gexflow.provenance.Provenance;
+import io.gexflow.io.StagedDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +38,13 @@ public final class TrainKnnCommand extends Verb {
     @Option(names = "--out-dir", required = true, description = "Model directory to write.")
     Path outDir;
 
+    /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
+        return StagedDirectory.write(outDir, this::train);
+    }
+
+    private Integer train(Path outDir) {
         List<Integer> grid = ks == null ? IntStream.rangeClosed(1, 20).boxed().toList() : ks;
         if (grid.stream().anyMatch(Objects::isNull)) {
             throw new ParameterException(spec.commandLine(), "--ks has an empty value");

@@ -9,6 +9,7 @@ import io.gexflow.models.baselines.LinearBaselines;
 import io.gexflow.models.baselines.LinearBaselines.Penalty;
 import io.gexflow.models.baselines.LinearRegressionModel;
 import io.gexflow.provenance.Provenance;
+import io.gexflow.io.StagedDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,8 +50,13 @@ public final class TrainLrCommand extends Verb {
     @Option(names = "--out-dir", required = true, description = "Model directory to write.")
     Path outDir;
 
+    /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
+        return StagedDirectory.write(outDir, this::train);
+    }
+
+    private Integer train(Path outDir) {
         Penalty p;
         try {
             p = Penalty.of(penalty);

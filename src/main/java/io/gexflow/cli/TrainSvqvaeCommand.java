@@ -10,6 +10,7 @@ import io.gexflow.models.svqvae.SvqVaeModel;
 import io.gexflow.models.svqvae.SvqVaeSettings;
 import io.gexflow.models.svqvae.SvqVaeTrainer;
 import io.gexflow.provenance.Provenance;
+import io.gexflow.io.StagedDirectory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,11 +64,20 @@ public final class TrainSvqvaeCommand extends Verb {
 
     @Option(names = "--debug-numerics", paramLabel = "FILE",
             description = "Write one TSV row per batch: every loss term, each parameter's gradient norm, z_e and code norms "
-                    + "(written also when training stops at a non-finite value).")
+                    + "(written also when training stops at a non-finite value); outside --out-dir.")
     Path debugNumerics;
 
+    /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
+        if (debugNumerics != null && debugNumerics.toAbsolutePath().normalize().startsWith(outDir.toAbsolutePath().normalize())) {
+            throw new ParameterException(spec.commandLine(), "--debug-numerics must lie outside --out-dir: "
+                    + "it is kept when training fails, and a failed run leaves no model directory");
+        }
+        return StagedDirectory.write(outDir, this::train);
+    }
+
+    private Integer train(Path outDir) {
         SvqModelKind kind;
         try {
             kind = SvqModelKind.of(model);

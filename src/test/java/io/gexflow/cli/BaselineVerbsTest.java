@@ -202,6 +202,28 @@ class BaselineVerbsTest {
         assertTrue(!java.nio.file.Files.exists(dir.resolve("m/model.json")), "no model.json of a failed run");
     }
 
+    /** A re-run that fails leaves the previous complete model directory as it was (no mix of two runs). */
+    @Test
+    void aFailedRerunLeavesThePreviousModelDirectory() throws Exception {
+        Path out = dir.resolve("lr");
+        ok(run("train-lr", "--train", train.toString(), "--out-dir", out.toString()));
+        String before = java.nio.file.Files.readString(out.resolve("model.json"));
+        List<String> files;
+        try (var s = java.nio.file.Files.list(out)) {
+            files = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        Path empty = dir.resolve("empty.arrow");
+        split(empty, new Random(1), 0);
+        assertEquals(2, run("train-lr", "--train", empty.toString(), "--out-dir", out.toString()).exit());
+        assertEquals(before, java.nio.file.Files.readString(out.resolve("model.json")));
+        try (var s = java.nio.file.Files.list(out)) {
+            assertEquals(files, s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        try (var s = java.nio.file.Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".lr.")), "no staging directory left");
+        }
+    }
+
     private static List<Double> doubles(JsonNode array) {
         List<Double> v = new ArrayList<>();
         array.forEach(n -> v.add(n.asDouble()));
