@@ -3,6 +3,7 @@ package io.gexflow.cli;
 import io.gexflow.data.LincsPreparer;
 import io.gexflow.io.gct.GctDataset;
 import io.gexflow.provenance.Provenance;
+import io.gexflow.io.StagedDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,14 @@ public final class PrepareLincsCommand extends Verb {
     @Option(names = "--out-dir", required = true, description = "Output directory.")
     Path outDir;
 
+    /** The output directory appears only complete ({@link StagedDirectory}): a refused split leaves nothing. */
     @Override
     public Integer call() {
+        return StagedDirectory.write(outDir, this::prepare);
+    }
+
+    private Integer prepare(Path staging) {
+        Path outDir = staging;
         if (!(clip > 0)) {
             throw new ParameterException(spec.commandLine(), "--clip must be > 0: " + clip);
         }

@@ -3,6 +3,7 @@ package io.gexflow.cli;
 import io.gexflow.data.MnistPreparer;
 import io.gexflow.data.PreparedData;
 import io.gexflow.provenance.Provenance;
+import io.gexflow.io.StagedDirectory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -45,8 +46,14 @@ public final class PrepareMnistCommand extends Verb {
     @Option(names = "--out-dir", required = true, description = "Output directory.")
     Path outDir;
 
+    /** The output directory appears only complete ({@link StagedDirectory}): a refused split leaves nothing. */
     @Override
     public Integer call() {
+        return StagedDirectory.write(outDir, this::prepare);
+    }
+
+    private Integer prepare(Path staging) {
+        Path outDir = staging;
         boolean pool = splitFraction != null;
         if (pool && (testImages != null || testLabels != null)) {
             throw new ParameterException(spec.commandLine(),
@@ -67,7 +74,7 @@ public final class PrepareMnistCommand extends Verb {
                 : MnistPreparer.fromFiles(trainImages, trainLabels, testImages, testLabels, outDir, meta);
         System.err.printf("prepare-mnist: %d train / %d test images (%s) -> %s; per digit train %s test %s%n",
                 c.trainTotal(), c.testTotal(), pool ? "per-digit split " + splitFraction + ", seed " + seed : "files",
-                outDir.resolve(PreparedData.TRAIN_FILE).getParent(), Arrays.toString(c.train()), Arrays.toString(c.test()));
+                this.outDir, Arrays.toString(c.train()), Arrays.toString(c.test()));
         return 0;
     }
 }

@@ -88,6 +88,10 @@ public final class TrainSvqvaeCommand extends Verb {
             throw new ParameterException(spec.commandLine(), "--codes is for vqvae: S-VQ-VAE has one code per class");
         }
         LabelledData data = LabelledData.read(train);
+        if (kind == SvqModelKind.SVQVAE && !data.absentClasses().isEmpty()) {
+            throw new io.gexflow.io.InputException(train, "S-VQ-VAE trains one code per class, and these classes have no "
+                    + "training sample: " + String.join(", ", data.absentClasses()));
+        }
         SvqArchitecture arch = data.architecture();
         int k = codes != null ? codes : data.classes().size();
         SvqVaeSettings s;

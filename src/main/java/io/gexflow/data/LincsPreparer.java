@@ -273,6 +273,7 @@ public final class LincsPreparer {
         meta.put("gexflow.feature_symbols", Json.compact(lm.symbols));
         meta.put("gexflow.clip", Json.compact(opt.clip()));
         meta.put(PreparedData.META_SUMMARY, Json.compact(s));
+        PreparedData.checkCounts(pclTablePath, nTrain, nTest);
         write(outDir.resolve(PreparedData.TRAIN_FILE), "train", clipped[0], lm.ids, meta, selected, x, nf, split, false);
         write(outDir.resolve(PreparedData.TEST_FILE), "test", clipped[1], lm.ids, meta, selected, x, nf, split, true);
         PreparedData.writeClasses(outDir, classes, nTrain, nTest);

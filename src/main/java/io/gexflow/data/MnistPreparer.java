@@ -196,6 +196,7 @@ public final class MnistPreparer {
     }
 
     private static void finish(Path outDir, Counts counts, Map<String, Object> split, IdxReader img) {
+        PreparedData.checkCounts(img.file(), counts.train(), counts.test());
         PreparedData.writeClasses(outDir, CLASSES, counts.train(), counts.test());
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("dataset", DATASET);

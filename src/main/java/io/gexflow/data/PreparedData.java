@@ -37,6 +37,19 @@ public final class PreparedData {
 
     private PreparedData() {}
 
+    /**
+     * Refuses a split the models cannot use, naming {@code source}: no training or no test sample. (A
+     * class without a training sample is refused by train-svqvae, where it matters: VQ-VAE does not mind.)
+     */
+    public static void checkCounts(Path source, int[] nTrain, int[] nTest) {
+        long train = java.util.Arrays.stream(nTrain).asLongStream().sum();
+        long test = java.util.Arrays.stream(nTest).asLongStream().sum();
+        if (train == 0 || test == 0) {
+            throw new io.gexflow.io.InputException(source, "the split leaves " + train + " training and " + test
+                    + " test samples: both parts need samples");
+        }
+    }
+
     /** Writes classes.tsv. */
     public static void writeClasses(Path outDir, List<String> classes, int[] nTrain, int[] nTest) {
         StringBuilder sb = new StringBuilder("class\tn_train\tn_test\n");

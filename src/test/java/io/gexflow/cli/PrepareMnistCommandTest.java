@@ -153,4 +153,23 @@ class PrepareMnistCommandTest {
                 "--split-fraction", "0.2", "--out-dir", out.toString());
         assertTrue(r.err().contains("give no --test-images/--test-labels with it"), r.err());
     }
+
+    /** A split that leaves no training or no test sample is refused, and no output directory appears. */
+    @Test
+    void aSplitWithoutTrainingOrTestSamplesIsRefused() {
+        IdxWriter.writeImages(dir.resolve("img"), 2, 2, new byte[8], false);
+        IdxWriter.writeLabels(dir.resolve("lab"), new byte[] {1, 2}, false);
+        Path out = dir.resolve("out");
+        CliRunner.Result r = SvqCli.run("prepare-mnist", "--images", dir.resolve("img").toString(), "--labels",
+                dir.resolve("lab").toString(), "--split-fraction", "0.2", "--out-dir", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(dir.resolve("img") + ": the split leaves 0 training and 2 test samples"), r.err());
+        assertFalse(Files.exists(out));
+        IdxWriter.writeImages(dir.resolve("none"), 2, 2, new byte[0], false);
+        IdxWriter.writeLabels(dir.resolve("none-lab"), new byte[0], false);
+        r = SvqCli.run("prepare-mnist", "--images", dir.resolve("none").toString(), "--labels",
+                dir.resolve("none-lab").toString(), "--split-fraction", "0.2", "--out-dir", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertFalse(Files.exists(out));
+    }
 }

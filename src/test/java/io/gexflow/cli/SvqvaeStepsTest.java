@@ -159,4 +159,24 @@ class SvqvaeStepsTest {
         r = run("report-svqvae", "--metrics", train, "--out", dir.resolve("r.html").toString());
         assertEquals(2, r.exit());
     }
+
+    /** S-VQ-VAE trains a code per class: a class without a training sample is refused by name; an empty file too. */
+    @Test
+    void classesWithoutTrainingSamplesAndEmptyFilesAreRefused() {
+        int[] labels = new int[12];
+        float[] x = SvqTestData.lincs(12, 16, 2, 1, labels); // classes 0 and 1 only
+        Path f = dir.resolve("two-of-three.arrow");
+        SvqTestData.write(f, "lincs", CLASSES, SvqTestData.names("gene", 16), labels, x);
+        CliRunner.Result r = run("train-svqvae", "--train", f.toString(), "--model", "svqvae", "--epochs", "1",
+                "--out-dir", dir.resolve("m").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("these classes have no training sample: PKC"), r.err());
+        assertFalse(Files.exists(dir.resolve("m")));
+        Path empty = dir.resolve("empty.arrow");
+        SvqTestData.write(empty, "lincs", CLASSES, SvqTestData.names("gene", 16), new int[0], new float[0]);
+        r = run("evaluate-svqvae", "--train", f.toString(), "--test", empty.toString(), "--model",
+                "svqvae=" + dir.resolve("m"), "--out-dir", dir.resolve("e").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("empty.arrow: has no samples"), r.err());
+    }
 }

@@ -43,6 +43,21 @@ public record LabelledData(
         return features.size();
     }
 
+    /** The classes that no row has, in class order (S-VQ-VAE cannot train their codes). */
+    public List<String> absentClasses() {
+        boolean[] seen = new boolean[classes.size()];
+        for (int l : labels) {
+            seen[l] = true;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (int c = 0; c < seen.length; c++) {
+            if (!seen[c]) {
+                out.add(classes.get(c));
+            }
+        }
+        return out;
+    }
+
     public SvqArchitecture architecture() {
         return SvqArchitecture.forDataset(dataset);
     }
@@ -95,6 +110,9 @@ public record LabelledData(
             arch.checkInputs(m.cols());
         } catch (IllegalArgumentException e) {
             throw new InputException(file, e.getMessage());
+        }
+        if (m.rows() == 0) {
+            throw new InputException(file, "has no samples");
         }
         List<Object> labelColumn = m.obs().get(LABEL);
         if (labelColumn == null) {
