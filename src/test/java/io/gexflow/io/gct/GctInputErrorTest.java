@@ -307,4 +307,17 @@ class GctInputErrorTest {
             // fine
         }
     }
+
+    /** Ids are keys: a repeated probe (row) or sample (column) id is refused naming both positions, GCT and GCTX. */
+    @Test
+    void duplicateIds() throws IOException {
+        assertInputError(text("duprow.gct", "#1.2\n3\t2\nName\tDescription\ts1\ts2\ng1\tA\t1\t2\ng2\tB\t3\t4\ng1\tC\t5\t6\n"),
+                "row id 'g1' appears twice (rows 1 and 3)");
+        assertInputError(text("dupcol.gct", "#1.2\n1\t3\nName\tDescription\ts1\ts2\ts1\ng1\tA\t1\t2\t3\n"),
+                "column id 's1' appears twice (columns 1 and 3)");
+        Path gctx = dir.resolve("dup.gctx");
+        io.gexflow.io.gct.GctxWriter.write(gctx, java.util.List.of("p1", "p2"), java.util.List.of("a", "b", "a"),
+                java.util.Map.of(), java.util.Map.of(), new float[6]);
+        assertInputError(gctx, "column id 'a' appears twice (columns 1 and 3)");
+    }
 }
