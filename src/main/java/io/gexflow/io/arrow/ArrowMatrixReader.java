@@ -44,7 +44,15 @@ public final class ArrowMatrixReader implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file, "file not found");
         }
-        this.allocator = new RootAllocator();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read (" + e.getMessage() + ")", e);
+        }
+        // a message body is read from the file, so no honest batch needs more than the file's size: a
+        // forged length is refused by the allocator instead of exhausting memory
+        this.allocator = new RootAllocator(2 * size + (64L << 20));
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
             this.reader = new ArrowFileReader(channel, allocator);
@@ -126,11 +134,29 @@ public final class ArrowMatrixReader implements AutoCloseable {
         return out;
     }
 
-    /** Loads the next record batch; false at the end. */
+    /**
+     * Loads the next record batch; false at the end. The batch is validated in full (offsets and lengths
+     * within their buffers, the x values present for every row) before any value is read, so a damaged
+     * file is an input error rather than an index error or a loop over forged row counts.
+     */
     public boolean nextBatch() {
         try {
-            return reader.loadNextBatch();
-        } catch (IOException e) {
+            if (!reader.loadNextBatch()) {
+                return false;
+            }
+            for (FieldVector v : root.getFieldVectors()) {
+                // Arrow Java's full validation does not take a FixedSizeList (no offset buffer): its values instead
+                org.apache.arrow.vector.util.ValueVectorUtility.validateFull(
+                        v instanceof FixedSizeListVector f ? f.getDataVector() : v);
+            }
+            FixedSizeListVector xv = (FixedSizeListVector) root.getVector(MatrixFile.X);
+            long need = (long) root.getRowCount() * features.size() * Float.BYTES;
+            if (xv.getValueCount() != root.getRowCount() || xv.getDataVector().getDataBuffer().capacity() < need
+                    || root.getVector(MatrixFile.ID).getValueCount() != root.getRowCount()) {
+                throw new IllegalStateException("the batch's " + root.getRowCount() + " rows do not match its id and x vectors");
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
             throw new InputException(file, "corrupt Arrow record batch (" + e.getMessage() + ")", e);
         }
     }
