@@ -704,20 +704,43 @@ public final class DgexReport {
         r2Row(h, "last hidden layer", r.hidden());
         r2Row(h, "network output (its own prediction)", r.network());
         h.append("</tbody>\n</table>\n");
+        for (Interpretation.Stats s : List.of(r.landmarks(), r.hidden())) {
+            s.notComputed().ifPresent(why -> h.append("<div class=\"note\">").append(esc(sentence(
+                    s == r.landmarks() ? "Landmark genes: " + why : "Last hidden layer: " + why))).append("</div>\n"));
+        }
         h.append("<p>");
         r.fractionHigherAdjusted().ifPresent(f -> h.append("The last hidden layer has the higher adjusted R&sup2; on <strong>")
                 .append(pct1(f)).append("</strong> of the ").append(r.genes()).append(" target genes. "));
         r.fractionHigherTest().ifPresent(f -> h.append("On the test samples its out-of-sample R&sup2; is the higher on ")
                 .append(pct1(f)).append(" of them."));
         h.append("</p>\n");
-        figureFile(h, r.trainPng(), "Adjusted R2 per gene: last hidden layer vs landmarks",
+        r.trainPng().ifPresent(png -> figureFile(h, png, "Adjusted R2 per gene: last hidden layer vs landmarks",
                 "Adjusted R&sup2; per target gene on the training samples: OLS on the last hidden layer (y) against OLS on the "
-                        + "landmark genes (x); points above the dashed diagonal are genes the hidden layer explains better.");
-        figureFile(h, r.testPng(), "Out-of-sample R2 per gene: last hidden layer vs landmarks",
-                "Out-of-sample R&sup2; per target gene on the test samples, coefficients fitted on the training samples.");
+                        + "landmark genes (x); points above the dashed diagonal are genes the hidden layer explains better."));
+        r.testPng().ifPresent(png -> figureFile(h, png, "Out-of-sample R2 per gene: last hidden layer vs landmarks",
+                "Out-of-sample R&sup2; per target gene on the test samples, coefficients fitted on the training samples."));
+        r.figuresNotDrawn().ifPresent(why -> h.append("<p class=\"na\">Figures of the per-gene R&sup2; not drawn: ")
+                .append(esc(sentence(why))).append("</p>\n"));
+    }
+
+    /** The text with a capital first letter and a final full stop. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return t;
+        }
+        t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        return t.endsWith(".") ? t : t + ".";
     }
 
     private static void r2Row(StringBuilder h, String name, Interpretation.Stats s) {
+        if (s.notComputed().isPresent()) {
+            h.append("<tr><td>").append(esc(name)).append("</td><td>")
+                    .append(s.predictors() > 0 ? s.predictors() + (s.predictorsUsed().isEmpty() ? "" : " (" + esc(s.predictorsUsed()) + ")")
+                            : "&ndash;")
+                    .append("</td><td colspan=\"3\" class=\"na\">").append(esc(sentence(s.notComputed().get()))).append("</td></tr>\n");
+            return;
+        }
         h.append("<tr><td>").append(esc(name)).append("</td><td>")
                 .append(s.predictors() > 0 ? s.predictors() + (s.predictorsUsed().isEmpty() ? "" : " (" + esc(s.predictorsUsed()) + ")")
                         : "&ndash;")
