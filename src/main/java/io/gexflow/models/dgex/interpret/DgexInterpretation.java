@@ -413,8 +413,14 @@ public final class DgexInterpretation {
         r.put("train_png", notDrawn.isEmpty() ? R2_TRAIN_PNG : null);
         r.put("test_png", notDrawn.isEmpty() ? R2_TEST_PNG : null);
         notDrawn.ifPresent(why -> r.put("figures_not_drawn", "the R^2 scatters need both fits; " + why));
-        LOG.info("adjusted R^2 (training): landmarks mean {}, hidden layer mean {}; hidden higher on {} of genes",
-                fmt(mean(adjLand)), fmt(mean(adjHid)), Html.pct1(fracAdj));
+        if (notDrawn.isEmpty()) {
+            LOG.info("adjusted R^2 (training): landmarks mean {}, hidden layer mean {}; hidden higher on {} of genes",
+                    fmt(mean(adjLand)), fmt(mean(adjHid)), Html.pct1(fracAdj));
+        } else {
+            LOG.info("adjusted R^2 (training): landmarks {}, hidden layer {}; no comparison (see interpretation.json)",
+                    landSkip.isPresent() ? "not computed" : "mean " + fmt(mean(adjLand)),
+                    hidSkip.isEmpty() ? "mean " + fmt(mean(adjHid)) : "not computed");
+        }
         return r;
     }
 
