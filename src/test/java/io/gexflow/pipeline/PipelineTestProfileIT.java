@@ -73,10 +73,10 @@ class PipelineTestProfileIT {
         // the published maps reach the models: 943 landmark and 9,520 target genes, keyed by role and Ensembl id
         assertEquals(943, m.get("n_landmarks").asInt());
         assertEquals(9520, m.get("n_targets").asInt());
-        JsonNode model = Json.MAPPER.readTree(results.resolve("dgex/models/" + dgexName + "/model.json").toFile());
-        assertEquals(943, model.get("inputs").size());
-        assertEquals(9520, model.get("outputs").size());
-        assertTrue(model.get("inputs").get(0).asText().startsWith("lm:ENSG") && model.get("outputs").get(0).asText().startsWith("tg:ENSG"));
+        JsonNode modelJson = Json.MAPPER.readTree(results.resolve("dgex/models/" + dgexName + "/model.json").toFile());
+        assertEquals(943, modelJson.get("inputs").size());
+        assertEquals(9520, modelJson.get("outputs").size());
+        assertTrue(modelJson.get("inputs").get(0).asText().startsWith("lm:ENSG") && modelJson.get("outputs").get(0).asText().startsWith("tg:ENSG"));
         // 160 training samples < 943 landmarks: plain LR is the minimum-norm fit and is not held to beating
         // KNN-GE (it does not, here); the regularised linear baselines are
         double knn = models.get("knn").get("overall_mae").asDouble();
