@@ -15,6 +15,7 @@ process CONVERT {
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     gexflow convert --input ${expression} --landmarks ${landmarks} --targets ${targets} ${args} \\
+        --missing ${params.dgex_missing} \\
         --chunk-samples ${params.chunk_samples} --out ${name}.arrow
     """
 

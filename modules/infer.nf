@@ -10,6 +10,7 @@
  *         val output_scale                    'expression' or 'standardised'
  * output: arrow  tuple val(name), path("${name}.predictions.arrow")   samples x target genes
  *         gctx   tuple val(name), path("${name}.predictions.gctx")    target genes x samples
+ *         summary path("${name}.inference.json")   profiles, targets, model, scale (REPORT's inference line)
  */
 process INFER {
     tag "${name}"
@@ -26,6 +27,7 @@ process INFER {
     output:
     tuple val(name), path("${name}.predictions.arrow"), emit: arrow
     tuple val(name), path("${name}.predictions.gctx"), emit: gctx
+    path "${name}.inference.json", emit: summary
 
     script:
     def lm = landmarks ? "--landmarks ${landmarks}" : ''
@@ -33,11 +35,13 @@ process INFER {
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     gexflow infer --input ${expression} --model ${model} --normalization ${normalization} ${lm} \\
         --output-scale ${output_scale} --chunk-samples ${params.chunk_samples} \\
-        --out-arrow ${name}.predictions.arrow --out-gctx ${name}.predictions.gctx
+        --out-arrow ${name}.predictions.arrow --out-gctx ${name}.predictions.gctx \\
+        --out-summary ${name}.inference.json
     """
 
     stub:
     """
     touch ${name}.predictions.arrow ${name}.predictions.gctx
+    echo '{}' > ${name}.inference.json
     """
 }

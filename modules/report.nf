@@ -11,13 +11,18 @@ process REPORT {
     output:
     path "${track}.html", emit: html
 
-    // an `interpretation` directory among the staged results (INTERPRET_DGEX's output) adds its section
+    // an `interpretation` directory among the staged results (INTERPRET_DGEX's output) adds its section;
+    // a `*.inference.json` (INFER's summary) adds the inference line
     script:
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     interpretation=''
     if [ -f interpretation/interpretation.json ]; then interpretation='--interpretation interpretation'; fi
-    gexflow report --metrics metrics.json \$interpretation --out ${track}.html
+    inference=''
+    for f in *.inference.json; do
+        if [ -f "\$f" ]; then inference="--inference \$f"; fi
+    done
+    gexflow report --metrics metrics.json \$interpretation \$inference --out ${track}.html
     """
 
     stub:

@@ -92,14 +92,16 @@ workflow DGEX {
     TRAIN_DGEX('dgex', train, valid, grid(params.dgex_hidden_layers, params.dgex_hidden_units, params.dgex_dropout))
     EVALUATE('dgex', params.dgex_test_set, NORMALIZE.out.test, byName(BASELINES.out.models.mix(TRAIN_DGEX.out.model)))
     INTERPRET_DGEX('dgex', train, NORMALIZE.out.test, bestByValidation(TRAIN_DGEX.out.model))
-    REPORT('dgex', EVALUATE.out.results.mix(INTERPRET_DGEX.out.interpretation).collect())
+    results = EVALUATE.out.results.mix(INTERPRET_DGEX.out.interpretation)
 
     if (params.dgex_infer_gctx) {
         // the inference product: the best-validation network predicts the targets of landmark-only profiles
         profiles = file(params.dgex_infer_gctx, checkIfExists: true)
         INFER(Channel.of([profiles.baseName, profiles]), bestByValidation(TRAIN_DGEX.out.model), stats, landmarks,
             params.dgex_infer_scale)
+        results = results.mix(INFER.out.summary)
     }
+    REPORT('dgex', results.collect())
 
     if (gtex_track) {
         NORMALIZE_RNASEQ(matrices.rnaseq, stats)

@@ -132,6 +132,7 @@ public final class ConvertCommand extends Verb {
             List<String> symbols = new ArrayList<>();
             int[][] probeRows;
             Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("input", input.getFileName().toString());
             int nLandmarks = 0;
             if (lm == null) {
                 features.addAll(ds.rowIds());

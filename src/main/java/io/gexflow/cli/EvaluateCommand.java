@@ -3,6 +3,8 @@ package io.gexflow.cli;
 import io.gexflow.data.RegressionData;
 import io.gexflow.eval.GeneErrors;
 import io.gexflow.io.AtomicFile;
+import io.gexflow.io.GeneMap;
+import io.gexflow.io.arrow.ArrowMatrixReader;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
 import io.gexflow.models.ExpressionModel;
@@ -18,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +57,13 @@ public final class EvaluateCommand extends Verb {
     @Override
     public Integer call() {
         RegressionData d = RegressionData.read(test);
+        Map<String, String> testMeta;
+        List<String> allFeatures;
+        try (ArrowMatrixReader r = new ArrowMatrixReader(test)) {
+            testMeta = r.metadata();
+            allFeatures = r.features();
+        }
+        Map<String, String> symbols = symbols(testMeta, allFeatures);
         Map<String, Object> modelsOut = new LinkedHashMap<>();
         Map<String, double[]> perGene = new LinkedHashMap<>();
         for (var e : models.entrySet()) {
@@ -70,7 +80,7 @@ public final class EvaluateCommand extends Verb {
             }
             perGene.put(name, mae);
             String tsv = "per_gene_mae_" + name + ".tsv";
-            writeTsv(outDir.resolve(tsv), d.outputs(), mae);
+            writeTsv(outDir.resolve(tsv), d.outputs(), symbols, mae);
             Map<String, Object> m = new LinkedHashMap<>();
             boolean dgex = DgexModel.TYPE.equals(desc.type());
             m.put("label", dgex ? String.valueOf(desc.summary().get("label")) : label(desc));
@@ -120,6 +130,15 @@ public final class EvaluateCommand extends Verb {
         metrics.put("n_test_samples", d.rows());
         metrics.put("n_landmarks", d.inputs().size());
         metrics.put("n_targets", d.outputs().size());
+        String convert = testMeta.get(ConvertCommand.META_SUMMARY);
+        if (convert != null) {
+            // what CONVERT matched, lost and dropped for the test data, carried by the splits' schema metadata
+            try {
+                metrics.put("convert", Json.MAPPER.readTree(convert));
+            } catch (IOException e) {
+                throw new InputException(test, ConvertCommand.META_SUMMARY + " is not JSON");
+            }
+        }
         metrics.put("models", modelsOut);
         metrics.put("comparisons", comparisons);
         metrics.put("provenance", provenance(null, test));
@@ -151,10 +170,43 @@ public final class EvaluateCommand extends Verb {
         }
     }
 
-    private static void writeTsv(Path file, List<String> genes, double[] mae) {
-        StringBuilder sb = new StringBuilder("gene\tmae\n");
+    /**
+     * Feature id -&gt; gene symbol from the schema metadata {@value ConvertCommand#META_SYMBOLS} (parallel to
+     * the features); empty when the data carry no symbols.
+     */
+    private Map<String, String> symbols(Map<String, String> meta, List<String> features) {
+        String json = meta.get(ConvertCommand.META_SYMBOLS);
+        if (json == null) {
+            return Map.of();
+        }
+        List<String> sym;
+        try {
+            sym = Json.MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
+        } catch (IOException e) {
+            throw new InputException(test, ConvertCommand.META_SYMBOLS + " is not a JSON array of strings");
+        }
+        if (sym.size() != features.size()) {
+            throw new InputException(test, ConvertCommand.META_SYMBOLS + " has " + sym.size() + " symbols for "
+                    + features.size() + " features");
+        }
+        Map<String, String> m = new HashMap<>();
+        for (int j = 0; j < sym.size(); j++) {
+            m.put(features.get(j), sym.get(j));
+        }
+        return m;
+    }
+
+    /**
+     * {@code gene<TAB>symbol<TAB>ensembl<TAB>mae}: the feature id ({@code tg:ENSG...}), its symbol and Ensembl
+     * id (empty when the data have none), the MAE.
+     */
+    static void writeTsv(Path file, List<String> genes, Map<String, String> symbols, double[] mae) {
+        StringBuilder sb = new StringBuilder("gene\tsymbol\tensembl\tmae\n");
         for (int t = 0; t < genes.size(); t++) {
-            sb.append(genes.get(t)).append('\t').append(String.format(Locale.ROOT, "%.6f", mae[t])).append('\n');
+            String g = genes.get(t);
+            String ensembl = GeneMap.ensemblOf(g);
+            sb.append(g).append('\t').append(symbols.getOrDefault(g, "")).append('\t').append(ensembl.equals(g) ? "" : ensembl)
+                    .append('\t').append(String.format(Locale.ROOT, "%.6f", mae[t])).append('\n');
         }
         AtomicFile.writeString(file, sb.toString());
     }

@@ -88,6 +88,10 @@ public final class InferCommand extends Verb {
     @Option(names = "--out-arrow", description = "Predictions as an Arrow matrix file (samples x target genes).")
     Path outArrow;
 
+    @Option(names = "--out-summary", description = "Optional: a small JSON written last, when every output is complete: "
+            + "input, profiles, targets, landmarks, model and scale (the report's inference line).")
+    Path outSummary;
+
     @Option(names = "--out-gctx", description = "Predictions as a GCTX (target genes x samples), written in place by chunk.")
     Path outGctx;
 
@@ -225,6 +229,20 @@ public final class InferCommand extends Verb {
             }
             if (arrow != null) {
                 arrow.close();
+            }
+            if (outSummary != null) {
+                Map<String, Object> sum = new LinkedHashMap<>();
+                sum.put("input", input.getFileName().toString());
+                sum.put("profiles", nSamples);
+                sum.put("targets", nOut);
+                sum.put("landmarks", nIn);
+                sum.put("model", about.get("model"));
+                sum.put("model_type", modelType);
+                sum.put("output_scale", scale.name());
+                sum.put("out_arrow", outArrow == null ? null : outArrow.getFileName().toString());
+                sum.put("out_gctx", outGctx == null ? null : outGctx.getFileName().toString());
+                sum.put("provenance", prov);
+                Json.writeFile(outSummary, sum);
             }
             System.err.printf(Locale.ROOT, "inferred %d targets for %d samples of %s from %d landmarks (%s model, %s scale)%n",
                     nOut, nSamples, input.getFileName(), nIn, modelType, scale);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {
             "Writes the self-contained HTML report of the D-GEX track: this run vs the paper, comparisons,",
             "the paper's figures redrawn from this run (inline PNG), and the paper's Tables 1 and 2;",
-            "with --interpretation, the interpretation extras of one D-GEX network.",
+            "with --interpretation, the interpretation extras of one D-GEX network; with --inference, what INFER",
+            "predicted. What CONVERT matched and dropped (metrics.json 'convert') is shown when EVALUATE recorded it.",
             "The same inputs give a byte-identical file."
         })
 public final class ReportCommand implements Callable<Integer> {
@@ -32,12 +33,17 @@ public final class ReportCommand implements Callable<Integer> {
                     + "adds the interpretation section (major weights, adjusted R^2)")
     Path interpretation;
 
+    @Option(names = "--inference", paramLabel = "<file.json>",
+            description = "Optional: the summary written by infer --out-summary; the report says how many profiles and "
+                    + "target genes were inferred, from which input and by which model")
+    Path inference;
+
     @Override
     public Integer call() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        DgexReport.write(metrics, java.util.Optional.ofNullable(interpretation), out);
+        DgexReport.write(metrics, java.util.Optional.ofNullable(interpretation), java.util.Optional.ofNullable(inference), out);
         return 0;
     }
 }

@@ -7,6 +7,7 @@ import static io.gexflow.report.Html.meanSd;
 import static io.gexflow.report.Html.pct1;
 import static io.gexflow.report.Html.pct2;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gexflow.io.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,12 +51,15 @@ public final class DgexReport {
     private final Map<String, TrainingHistory> histories = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final Optional<Interpretation> interpretation;
+    private final Optional<InferenceSummary> inference;
     private int figureNo = 0;
 
-    private DgexReport(Metrics metrics, PaperNumbers paper, Optional<Interpretation> interpretation) {
+    private DgexReport(Metrics metrics, PaperNumbers paper, Optional<Interpretation> interpretation,
+            Optional<InferenceSummary> inference) {
         this.metrics = metrics;
         this.paper = paper;
         this.interpretation = interpretation;
+        this.inference = inference;
     }
 
     /** Reads metrics.json and the files it names, and returns the report as HTML text. */
@@ -68,7 +72,15 @@ public final class DgexReport {
      * (a directory written by {@code gexflow interpret-dgex}, holding {@value Interpretation#FILE}) is given.
      */
     public static String render(Path metricsJson, Optional<Path> interpretationDir) {
-        return render(Metrics.read(metricsJson), PaperNumbers.load(), interpretationDir.map(Interpretation::read));
+        return render(metricsJson, interpretationDir, Optional.empty());
+    }
+
+    /** As {@link #render(Path, Optional)}, with the inference line of {@code inferenceJson} (infer --out-summary) when given. */
+    public static String render(Path metricsJson, Optional<Path> interpretationDir, Optional<Path> inferenceJson) {
+        DgexReport r = new DgexReport(Metrics.read(metricsJson), PaperNumbers.load(), interpretationDir.map(Interpretation::read),
+                inferenceJson.map(InferenceSummary::read));
+        r.loadInputs();
+        return r.html();
     }
 
     /** The report for already-read metrics and paper numbers; reads the per-gene and history files. */
@@ -78,7 +90,7 @@ public final class DgexReport {
 
     /** As {@link #render(Metrics, PaperNumbers)}, with an optional interpretation section. */
     public static String render(Metrics metrics, PaperNumbers paper, Optional<Interpretation> interpretation) {
-        DgexReport r = new DgexReport(metrics, paper, interpretation);
+        DgexReport r = new DgexReport(metrics, paper, interpretation, Optional.empty());
         r.loadInputs();
         return r.html();
     }
@@ -94,7 +106,12 @@ public final class DgexReport {
 
     /** As {@link #write(Path, Path)}, with the interpretation section of {@code interpretationDir} when given. */
     public static void write(Path metricsJson, Optional<Path> interpretationDir, Path outHtml) {
-        AtomicFile.writeString(outHtml, render(metricsJson, interpretationDir));
+        write(metricsJson, interpretationDir, Optional.empty(), outHtml);
+    }
+
+    /** As {@link #write(Path, Optional, Path)}, with the inference line of {@code inferenceJson} when given. */
+    public static void write(Path metricsJson, Optional<Path> interpretationDir, Optional<Path> inferenceJson, Path outHtml) {
+        AtomicFile.writeString(outHtml, render(metricsJson, interpretationDir, inferenceJson));
     }
 
     // ---------------------------------------------------------------- inputs
@@ -170,6 +187,7 @@ public final class DgexReport {
         h.append("<p class=\"sub\">gexflow report of track <code>").append(esc(metrics.track()))
                 .append("</code>; reference: ").append(esc(paper.citation())).append("</p>\n");
         header(h);
+        data(h);
         paperLayout(h);
         thisRunVsPaper(h);
         comparisons(h);
@@ -217,6 +235,73 @@ public final class DgexReport {
             }
             h.append("</ul></div>\n");
         }
+    }
+
+    /**
+     * What CONVERT matched and dropped for the test data (metrics.json {@code convert}) and what INFER
+     * predicted; nothing when neither is known.
+     */
+    private void data(StringBuilder h) {
+        if (metrics.convert().isEmpty() && inference.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Data: conversion and inference</h2>\n");
+        metrics.convert().ifPresent(c -> {
+            String input = c.path("input").asText("");
+            h.append("<p>From CONVERT of the test data").append(input.isEmpty() ? "" : " (<code>" + esc(input) + "</code>)")
+                    .append(", carried in the splits' schema metadata <code>gexflow.convert</code>.</p>\n");
+            JsonNode maps = c.path("gene_maps");
+            if (maps.isObject()) {
+                boolean byProbe = !"ensembl".equals(maps.path("match_by").asText());
+                String what = byProbe ? "probes" : "Ensembl ids";
+                h.append("<table class=\"num\">\n<thead><tr><th>Role</th><th>Map</th><th>Genes</th><th>Map ").append(what)
+                        .append("</th><th>Absent from the matrix</th><th>Genes losing some</th><th>Genes losing all</th></tr></thead>\n<tbody>\n");
+                for (String role : List.of("landmarks", "targets")) {
+                    JsonNode m = maps.path(role);
+                    if (!m.isObject()) {
+                        continue;
+                    }
+                    h.append("<tr><td>").append(role).append("</td><td><code>").append(esc(m.path("map").asText("")))
+                            .append("</code></td><td>").append(count(m, "genes")).append("</td><td>")
+                            .append(count(m, byProbe ? "probes" : "ids")).append("</td><td>").append(count(m, "absent_from_input"))
+                            .append("</td><td>").append(count(m, "genes_losing_some")).append("</td><td>")
+                            .append(count(m, "genes_losing_all")).append("</td></tr>\n");
+                }
+                h.append("</tbody>\n</table>\n");
+            }
+            JsonNode miss = c.path("missing");
+            if (miss.isObject()) {
+                h.append("<p>Missing values, policy <code>--missing ").append(esc(miss.path("policy").asText("?"))).append("</code>: ")
+                        .append(count(miss, "values_without_finite_probe"))
+                        .append(" sample &times; gene values had no finite probe; dropped ")
+                        .append(count(miss, "samples_dropped")).append(" of ").append(count(miss, "samples_in")).append(" samples")
+                        .append(listed(miss.path("dropped_samples"))).append(" and ")
+                        .append(count(miss, "features_dropped")).append(" of ").append(count(miss, "features_in")).append(" genes")
+                        .append(listed(miss.path("dropped_features"))).append(".</p>\n");
+            }
+        });
+        inference.ifPresent(in -> h.append("<p><strong>Inference:</strong> ").append(String.format(Locale.ROOT, "%,d", in.targets()))
+                .append(" target genes predicted for ").append(String.format(Locale.ROOT, "%,d", in.profiles()))
+                .append(" profiles of <code>").append(esc(in.input())).append("</code> from ").append(in.landmarks())
+                .append(" landmark genes, by <code>").append(esc(in.model())).append("</code> (").append(esc(in.modelType()))
+                .append(", ").append(esc(in.scale())).append(" scale).</p>\n"));
+    }
+
+    private static String count(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || !v.isNumber() ? "&ndash;" : String.format(Locale.ROOT, "%,d", v.longValue());
+    }
+
+    /** " (a, b, c, ...)" of at most 10 names, or nothing. */
+    private static String listed(JsonNode names) {
+        if (!names.isArray() || names.isEmpty()) {
+            return "";
+        }
+        List<String> l = new ArrayList<>();
+        for (int i = 0; i < Math.min(10, names.size()); i++) {
+            l.add(esc(names.get(i).asText()));
+        }
+        return " (" + String.join(", ", l) + (names.size() > 10 ? ", &hellip; " + (names.size() - 10) + " more" : "") + ")";
     }
 
     private static void row(StringBuilder h, String key, String valueHtml) {
@@ -704,20 +789,43 @@ public final class DgexReport {
         r2Row(h, "last hidden layer", r.hidden());
         r2Row(h, "network output (its own prediction)", r.network());
         h.append("</tbody>\n</table>\n");
+        for (Interpretation.Stats s : List.of(r.landmarks(), r.hidden())) {
+            s.notComputed().ifPresent(why -> h.append("<div class=\"note\">").append(esc(sentence(
+                    s == r.landmarks() ? "Landmark genes: " + why : "Last hidden layer: " + why))).append("</div>\n"));
+        }
         h.append("<p>");
         r.fractionHigherAdjusted().ifPresent(f -> h.append("The last hidden layer has the higher adjusted R&sup2; on <strong>")
                 .append(pct1(f)).append("</strong> of the ").append(r.genes()).append(" target genes. "));
         r.fractionHigherTest().ifPresent(f -> h.append("On the test samples its out-of-sample R&sup2; is the higher on ")
                 .append(pct1(f)).append(" of them."));
         h.append("</p>\n");
-        figureFile(h, r.trainPng(), "Adjusted R2 per gene: last hidden layer vs landmarks",
+        r.trainPng().ifPresent(png -> figureFile(h, png, "Adjusted R2 per gene: last hidden layer vs landmarks",
                 "Adjusted R&sup2; per target gene on the training samples: OLS on the last hidden layer (y) against OLS on the "
-                        + "landmark genes (x); points above the dashed diagonal are genes the hidden layer explains better.");
-        figureFile(h, r.testPng(), "Out-of-sample R2 per gene: last hidden layer vs landmarks",
-                "Out-of-sample R&sup2; per target gene on the test samples, coefficients fitted on the training samples.");
+                        + "landmark genes (x); points above the dashed diagonal are genes the hidden layer explains better."));
+        r.testPng().ifPresent(png -> figureFile(h, png, "Out-of-sample R2 per gene: last hidden layer vs landmarks",
+                "Out-of-sample R&sup2; per target gene on the test samples, coefficients fitted on the training samples."));
+        r.figuresNotDrawn().ifPresent(why -> h.append("<p class=\"na\">Figures of the per-gene R&sup2; not drawn: ")
+                .append(esc(sentence(why))).append("</p>\n"));
+    }
+
+    /** The text with a capital first letter and a final full stop. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return t;
+        }
+        t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        return t.endsWith(".") ? t : t + ".";
     }
 
     private static void r2Row(StringBuilder h, String name, Interpretation.Stats s) {
+        if (s.notComputed().isPresent()) {
+            h.append("<tr><td>").append(esc(name)).append("</td><td>")
+                    .append(s.predictors() > 0 ? s.predictors() + (s.predictorsUsed().isEmpty() ? "" : " (" + esc(s.predictorsUsed()) + ")")
+                            : "&ndash;")
+                    .append("</td><td colspan=\"3\" class=\"na\">").append(esc(sentence(s.notComputed().get()))).append("</td></tr>\n");
+            return;
+        }
         h.append("<tr><td>").append(esc(name)).append("</td><td>")
                 .append(s.predictors() > 0 ? s.predictors() + (s.predictorsUsed().isEmpty() ? "" : " (" + esc(s.predictorsUsed()) + ")")
                         : "&ndash;")

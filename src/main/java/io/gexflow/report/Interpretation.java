@@ -31,14 +31,18 @@ public record Interpretation(
     public record Matrix(int partition, int matrix, String name, long fromUnits, long toUnits, long weights, double sd,
             List<Count> counts, Path mapPng) {}
 
-    /** Summary statistics of one predictor set (or the network): NaN where absent. */
+    /**
+     * Summary statistics of one predictor set (or the network): NaN where absent; {@code notComputed} the
+     * reason interpret-dgex gave when it could not fit that set (e.g. too few training samples).
+     */
     public record Stats(long predictors, String predictorsUsed, double adjMean, double adjSd, double adjMedian,
-            double r2Mean, double testMean, double testSd, double testMedian) {}
+            double r2Mean, double testMean, double testSd, double testMedian, Optional<String> notComputed) {}
 
     /** The adjusted R^2 comparison. */
     public record R2(long trainingSamples, long testSamples, int hiddenLayer, long hiddenUnits, long genes,
             Stats landmarks, Stats hidden, Stats network, Optional<Double> fractionHigherAdjusted,
-            Optional<Double> fractionHigherTest, Path trainPng, Path testPng, Path tsv) {}
+            Optional<Double> fractionHigherTest, Optional<Path> trainPng, Optional<Path> testPng, Path tsv,
+            Optional<String> figuresNotDrawn) {}
 
     /** Reads {@code dir/interpretation.json}; any problem is an {@link InputException} naming the file. */
     public static Interpretation read(Path dir) {
@@ -86,7 +90,9 @@ public record Interpretation(
                 stats(r, r.object(a, "adjusted_r2", "hidden"), "adjusted_r2.hidden"),
                 stats(r, r.object(a, "adjusted_r2", "network"), "adjusted_r2.network"),
                 r.optionalNumber(a, "fraction_hidden_higher_adjusted_r2"), r.optionalNumber(a, "fraction_hidden_higher_test_r2"),
-                r.file(a, "adjusted_r2", "train_png"), r.file(a, "adjusted_r2", "test_png"), r.file(a, "adjusted_r2", "tsv"));
+                r.optionalFile(a, "adjusted_r2", "train_png", "figures_not_drawn"),
+                r.optionalFile(a, "adjusted_r2", "test_png", "figures_not_drawn"), r.file(a, "adjusted_r2", "tsv"),
+                r.optionalText(a, "figures_not_drawn"));
         return new Interpretation(file, label, nTargets, List.copyOf(thresholds),
                 mw.path("definition").asText(""), List.copyOf(matrices), r2);
     }
@@ -101,7 +107,8 @@ public record Interpretation(
                 r.optionalNumber(s, "r2_mean").orElse(Double.NaN),
                 r.optionalNumber(s, "test_r2_mean").orElse(Double.NaN),
                 r.optionalNumber(s, "test_r2_sd").orElse(Double.NaN),
-                r.optionalNumber(s, "test_r2_median").orElse(Double.NaN));
+                r.optionalNumber(s, "test_r2_median").orElse(Double.NaN),
+                r.optionalText(s, "not_computed"));
     }
 
     private static String joined(JsonNode array) {
@@ -138,6 +145,23 @@ public record Interpretation(
                 throw new InputException(file, "field '" + at(where, field) + "' must be a finite number");
             }
             return v.doubleValue();
+        }
+
+        Optional<String> optionalText(JsonNode n, String field) {
+            JsonNode v = n.get(field);
+            return v != null && v.isTextual() && !v.asText().isBlank() ? Optional.of(v.asText()) : Optional.empty();
+        }
+
+        /**
+         * A file named by {@code field}, or empty when the field is null and {@code reasonField} says why
+         * it was not written; a missing name with no reason is an error (nothing goes silently).
+         */
+        Optional<Path> optionalFile(JsonNode n, String where, String field, String reasonField) {
+            JsonNode v = n.get(field);
+            if ((v == null || v.isNull()) && optionalText(n, reasonField).isPresent()) {
+                return Optional.empty();
+            }
+            return Optional.of(file(n, where, field));
         }
 
         Optional<Double> optionalNumber(JsonNode n, String field) {

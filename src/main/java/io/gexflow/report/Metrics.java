@@ -18,6 +18,8 @@ import java.util.Optional;
  *
  * @param file the metrics.json read
  * @param models in file order, keyed by model id ({@code lr}, {@code lr_l1}, {@code knn}, {@code dgex}, ...)
+ * @param convert what CONVERT recorded for the test data (schema metadata {@code gexflow.convert}, copied by
+ *     EVALUATE): gene-map matches and probes absent, the missing-value policy and what it dropped
  */
 public record Metrics(
         Path file,
@@ -29,7 +31,8 @@ public record Metrics(
         long nLandmarks,
         long nTargets,
         Map<String, Model> models,
-        List<Comparison> comparisons) {
+        List<Comparison> comparisons,
+        Optional<JsonNode> convert) {
 
     /** D-GEX architecture: hidden layers x hidden units, dropout rate. */
     public record Architecture(int hiddenLayers, int hiddenUnits, double dropout) {}
@@ -110,7 +113,18 @@ public record Metrics(
                 r.count(root, "n_landmarks"),
                 r.count(root, "n_targets"),
                 Collections.unmodifiableMap(models),
-                List.copyOf(comparisons));
+                List.copyOf(comparisons),
+                convert(file, root.get("convert")));
+    }
+
+    private static Optional<JsonNode> convert(Path file, JsonNode c) {
+        if (c == null || c.isNull()) {
+            return Optional.empty();
+        }
+        if (!c.isObject()) {
+            throw new InputException(file, "'convert' must be an object");
+        }
+        return Optional.of(c);
     }
 
     private static Model readModel(Fields r, Path dir, String key, JsonNode m) {

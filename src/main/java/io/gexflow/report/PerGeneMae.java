@@ -15,27 +15,41 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A per-gene MAE table: TSV with header {@code gene<TAB>mae}, one row per target gene.
+ * A per-gene MAE table: TSV with header {@code gene<TAB>symbol<TAB>ensembl<TAB>mae} (as EVALUATE writes it)
+ * or {@code gene<TAB>mae} (older files), one row per target gene; symbols and Ensembl ids are optional
+ * labels, empty when unknown.
  *
  * @param file where it was read from
  * @param genes gene ids in file order (unique)
  * @param mae MAE of each gene, same order
  */
-public record PerGeneMae(Path file, List<String> genes, double[] mae) {
+public record PerGeneMae(Path file, List<String> genes, double[] mae, List<String> symbols, List<String> ensembl) {
+    private static final String HEADER = "gene\tsymbol\tensembl\tmae";
+    private static final String OLD_HEADER = "gene\tmae";
+
+    public PerGeneMae(Path file, List<String> genes, double[] mae) {
+        this(file, genes, mae, java.util.Collections.nCopies(genes.size(), ""), java.util.Collections.nCopies(genes.size(), ""));
+    }
+
 
     /** Reads and validates a per-gene MAE TSV; problems are {@link InputException}s naming the file. */
     public static PerGeneMae read(Path file) {
         List<String> genes = new ArrayList<>();
         List<Double> values = new ArrayList<>();
+        List<String> symbols = new ArrayList<>();
+        List<String> ensembl = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) {
-                throw new InputException(file, "empty file (expected header 'gene<TAB>mae')");
+                throw new InputException(file, "empty file (expected header 'gene<TAB>symbol<TAB>ensembl<TAB>mae')");
             }
-            if (!strip(header).equals("gene\tmae")) {
-                throw new InputException(file, "expected header 'gene<TAB>mae', found '" + oneLine(header) + "'");
+            boolean labelled = strip(header).equals(HEADER);
+            if (!labelled && !strip(header).equals(OLD_HEADER)) {
+                throw new InputException(file, "expected header 'gene<TAB>symbol<TAB>ensembl<TAB>mae' (or 'gene<TAB>mae'), found '"
+                        + oneLine(header) + "'");
             }
+            int width = labelled ? 4 : 2;
             String line;
             int lineNo = 1;
             while ((line = in.readLine()) != null) {
@@ -45,18 +59,21 @@ public record PerGeneMae(Path file, List<String> genes, double[] mae) {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
-                if (f.length != 2) {
-                    throw new InputException(file, "line " + lineNo + ": expected 2 tab-separated fields, found " + f.length);
+                if (f.length != width) {
+                    throw new InputException(file, "line " + lineNo + ": expected " + width + " tab-separated fields, found " + f.length);
                 }
+                String maeText = f[width - 1];
                 double v;
                 try {
-                    v = Double.parseDouble(f[1].trim());
+                    v = Double.parseDouble(maeText.trim());
                 } catch (NumberFormatException e) {
-                    throw new InputException(file, "line " + lineNo + ": MAE '" + oneLine(f[1]) + "' is not a number");
+                    throw new InputException(file, "line " + lineNo + ": MAE '" + oneLine(maeText) + "' is not a number");
                 }
                 if (!Double.isFinite(v) || v < 0) {
-                    throw new InputException(file, "line " + lineNo + ": MAE must be finite and >= 0, found " + f[1]);
+                    throw new InputException(file, "line " + lineNo + ": MAE must be finite and >= 0, found " + maeText);
                 }
+                symbols.add(labelled ? f[1] : "");
+                ensembl.add(labelled ? f[2] : "");
                 Integer prev = seen.putIfAbsent(f[0], lineNo);
                 if (prev != null) {
                     throw new InputException(file, "line " + lineNo + ": gene '" + oneLine(f[0]) + "' repeats line " + prev);
@@ -76,7 +93,7 @@ public record PerGeneMae(Path file, List<String> genes, double[] mae) {
         for (int i = 0; i < mae.length; i++) {
             mae[i] = values.get(i);
         }
-        return new PerGeneMae(file, List.copyOf(genes), mae);
+        return new PerGeneMae(file, List.copyOf(genes), mae, List.copyOf(symbols), List.copyOf(ensembl));
     }
 
     public int size() {

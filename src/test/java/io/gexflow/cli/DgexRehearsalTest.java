@@ -77,17 +77,35 @@ class DgexRehearsalTest {
         assertTrue(lrMae > 0 && lrMae < 1.5, "LR on standardised targets: " + lrMae);
         List<String> perGene = Files.readAllLines(eval.resolve("per_gene_mae_lr.tsv"));
         assertEquals(9521, perGene.size());
-        assertTrue(perGene.stream().anyMatch(l -> l.startsWith("tg:ENSGR0000124334\t")), "IL9R's PAR copy is its own gene");
-        Path report = dir.resolve("dgex.html");
-        ok(CliRunner.run("report", "--metrics", eval.resolve("metrics.json").toString(), "--out", report.toString()));
-        assertTrue(Files.size(report) > 10_000);
+        assertTrue(perGene.contains("tg:ENSGR0000124334\tIL9R\tENSGR0000124334\t" + perGene.stream()
+                .filter(l -> l.startsWith("tg:ENSGR0000124334\t")).findFirst().orElseThrow().split("\t")[3]),
+                "IL9R's PAR copy is its own gene, with symbol and Ensembl id");
+        assertEquals(0, metrics.get("convert").get("gene_maps").get("targets").get("absent_from_input").asInt());
+        assertEquals("drop-samples", metrics.get("convert").get("missing").get("policy").asText());
 
         // inference on real L1000 profiles: the 943 landmark probes of map_lm.txt are rows of test_l1000.gct
         Path arrow = dir.resolve("l1000.arrow");
         Path gctx = dir.resolve("l1000.gctx");
+        Path summary = dir.resolve("test_l1000.inference.json");
         ok(CliRunner.run("infer", "--input", L1000.toString(), "--model", dgex.toString(), "--normalization",
                 norm.resolve("normalization.json").toString(), "--landmarks", LM.toString(), "--out-arrow", arrow.toString(),
-                "--out-gctx", gctx.toString()));
+                "--out-gctx", gctx.toString(), "--out-summary", summary.toString()));
+        JsonNode s = Json.MAPPER.readTree(summary.toFile());
+        assertEquals(377, s.get("profiles").asInt());
+        assertEquals(9520, s.get("targets").asInt());
+        assertEquals(943, s.get("landmarks").asInt());
+        // the report says what was converted, dropped and inferred
+        Path report = dir.resolve("dgex.html");
+        ok(CliRunner.run("report", "--metrics", eval.resolve("metrics.json").toString(), "--inference", summary.toString(),
+                "--out", report.toString()));
+        String html = Files.readString(report);
+        assertTrue(html.contains("<strong>Inference:</strong> 9,520 target genes predicted for 377 profiles of <code>test_l1000.gct</code>"
+                + " from 943 landmark genes"), "inference line");
+        assertTrue(html.contains("<tr><td>targets</td><td><code>map_tg.txt</code></td><td>9,520</td><td>15,744</td><td>0</td><td>0</td>"
+                + "<td>0</td></tr>"), "target map counts");
+        assertTrue(html.contains("Missing values, policy <code>--missing drop-samples</code>: 0 sample &times; gene values had no "
+                + "finite probe; dropped 0 of 200 samples and 0 of 10,463 genes."), "missing-value line");
+
         DenseMatrix a = ArrowMatrixReader.readAll(arrow);
         assertEquals(377, a.rows());
         assertEquals(9520, a.cols());

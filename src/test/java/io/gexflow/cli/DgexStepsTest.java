@@ -75,8 +75,11 @@ class DgexStepsTest {
         assertEquals(java.util.Set.of("lr", "dgex"), java.util.Set.copyOf(iter(m.get("models").fieldNames())));
         // LR's reported overall MAE is recomputable from its per-gene file
         List<String> lines = Files.readAllLines(eval.resolve("per_gene_mae_lr.tsv"));
-        assertEquals("gene\tmae", lines.get(0));
-        double mean = lines.subList(1, lines.size()).stream().mapToDouble(l -> Double.parseDouble(l.split("\t")[1])).average().orElseThrow();
+        assertEquals("gene\tsymbol\tensembl\tmae", lines.get(0));
+        String[] first = lines.get(1).split("\t");
+        assertTrue(first[0].startsWith("tg:") && first[0].equals("tg:" + first[2]) && !first[1].isEmpty(),
+                "feature id, symbol, Ensembl id: " + lines.get(1));
+        double mean = lines.subList(1, lines.size()).stream().mapToDouble(l -> Double.parseDouble(l.split("\t")[3])).average().orElseThrow();
         assertEquals(mean, m.get("models").get("lr").get("overall_mae").asDouble(), 1e-6);
         assertEquals(3, Json.MAPPER.readTree(eval.resolve("history_dgex.json").toFile()).get("epochs").size());
         assertTrue(m.get("comparisons").get(0).has("fraction_genes_improved"));

@@ -146,4 +146,39 @@ class InterpretationReportTest {
         e = assertThrows(InputException.class, () -> DgexReport.render(metrics, Optional.of(empty)));
         assertTrue(e.getMessage().contains("interpretation.json"), e.getMessage());
     }
+
+    /** A fit interpret-dgex could not make: its reason replaces the numbers; a figure absent without a reason fails. */
+    @Test
+    void notComputedFitsShowTheirReasonAndNothingGoesSilently() throws Exception {
+        ReportFixture f = new ReportFixture(dir, 60, 4);
+        Path metrics = f.write();
+        Path interp = dir.resolve("skipped");
+        ObjectNode root = writeInterpretation(interp, 60);
+        ObjectNode a = (ObjectNode) root.get("adjusted_r2");
+        String why = "not computed: OLS on the 943 landmark genes (p = 943 predictors used) needs more than p + 1 = 944 "
+                + "training samples for an adjusted R^2, and there are 160";
+        ObjectNode land = (ObjectNode) a.get("landmarks");
+        for (String k : new String[] {"adjusted_r2_mean", "adjusted_r2_sd", "adjusted_r2_median", "r2_mean", "test_r2_mean"}) {
+            land.putNull(k);
+        }
+        land.put("computed", false).put("not_computed", why).put("samples_needed", 945);
+        a.putNull("train_png").putNull("test_png").putNull("fraction_hidden_higher_adjusted_r2").putNull("fraction_hidden_higher_test_r2");
+        a.put("figures_not_drawn", "the R^2 scatters need both fits; " + why);
+        ReportFixture.JSON.writeValue(interp.resolve("interpretation.json").toFile(), root);
+        String h = DgexReport.render(metrics, Optional.of(interp));
+        assertTrue(h.contains("<tr><td>landmark genes</td><td>100 (100)</td><td colspan=\"3\" class=\"na\">Not computed: OLS on the "
+                + "943 landmark genes (p = 943 predictors used) needs more than p + 1 = 944 training samples for an adjusted R^2, "
+                + "and there are 160.</td></tr>"), "the row says why");
+        assertTrue(h.contains("<div class=\"note\">Landmark genes: not computed: OLS on the 943 landmark genes"));
+        assertTrue(h.contains("Figures of the per-gene R&sup2; not drawn: The R^2 scatters need both fits; not computed"));
+        assertTrue(h.contains("<tr><td>last hidden layer</td><td>256 (255)</td><td>0.5500 &plusmn; 0.1000 (0.5600)</td>"),
+                "the hidden layer's numbers stay");
+        assertTrue(!h.contains("higher adjusted R&sup2; on"));
+        assertEquals(8 + 2, PNG.matcher(h).results().count(), "report figures + 2 maps, no R^2 scatter");
+
+        a.remove("figures_not_drawn");
+        ReportFixture.JSON.writeValue(interp.resolve("interpretation.json").toFile(), root);
+        InputException e = assertThrows(InputException.class, () -> DgexReport.render(metrics, Optional.of(interp)));
+        assertTrue(e.getMessage().contains("train_png"), e.getMessage());
+    }
 }

@@ -66,7 +66,9 @@ class ReportInputErrorTest {
         Path metrics = f.write();
         Path lrTsv = dir.resolve("per_gene_mae_lr.tsv");
         Files.writeString(lrTsv, "gene,mae\nA,0.1\n");
-        assertTrue(fails(metrics).getMessage().contains("expected header 'gene<TAB>mae'"));
+        assertTrue(fails(metrics).getMessage().contains("expected header 'gene<TAB>symbol<TAB>ensembl<TAB>mae' (or 'gene<TAB>mae')"));
+        Files.writeString(lrTsv, "gene\tsymbol\tensembl\tmae\ntg:ENSG1\tA\t0.1\n");
+        assertTrue(fails(metrics).getMessage().contains("line 2: expected 4 tab-separated fields, found 3"));
         Files.writeString(lrTsv, "gene\tmae\nA\tzero\n");
         assertTrue(fails(metrics).getMessage().contains("line 2: MAE 'zero' is not a number"));
         Files.writeString(lrTsv, "gene\tmae\nA\t0.1\nA\t0.2\n");

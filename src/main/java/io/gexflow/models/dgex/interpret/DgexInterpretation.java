@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -245,7 +246,11 @@ public final class DgexInterpretation {
         int[] partOf = new int[nOut];
         List<Integer> usedHidden = new ArrayList<>();
         List<Double> jitterHidden = new ArrayList<>();
+        List<String> hidSkip = new ArrayList<>();
+        Optional<String> landSkip;
         OlsR2.Fit land;
+        int landUsed;
+        long landRows;
         try (NDManager base = NDManager.newBaseManager()) {
             ParameterStore ps = new ParameterStore(base, false);
             CrossMoments landMoments = new CrossMoments(base, nIn, nOut);
@@ -264,35 +269,53 @@ public final class DgexInterpretation {
                     netTrain.get(p).add(yParts[p], nets.get(p).output(ps, h));
                 }
             });
-            land = OlsR2.fit(landMoments.centered());
-            LOG.info("landmarks: OLS on {} predictors ({} used), {} training samples", nIn, land.used(), land.rows());
-            r2Land = land.r2();
-            adjLand = land.adjustedR2();
+            CrossMoments.Centered lc = landMoments.centered();
+            landSkip = OlsR2.whyNot(lc, "the " + nIn + " landmark genes");
+            land = landSkip.isPresent() ? null : OlsR2.fit(lc);
+            landUsed = OlsR2.usedPredictors(lc);
+            landRows = lc.rows();
+            if (land == null) {
+                LOG.warn("landmarks: adjusted R^2 {}", landSkip.get());
+                r2Land = nan(nOut);
+                adjLand = nan(nOut);
+            } else {
+                LOG.info("landmarks: OLS on {} predictors ({} used), {} training samples", nIn, land.used(), land.rows());
+                r2Land = land.r2();
+                adjLand = land.adjustedR2();
+            }
             List<OlsR2.Fit> hid = new ArrayList<>();
             for (int p = 0; p < parts.length; p++) {
-                OlsR2.Fit f = OlsR2.fit(hidMoments.get(p).centered());
+                CrossMoments.Centered hc = hidMoments.get(p).centered();
+                String where = parts.length > 1 ? " of partition " + (p + 1) : "";
+                Optional<String> skip = OlsR2.whyNot(hc, "the " + units + " units of the last hidden layer" + where);
+                OlsR2.Fit f = skip.isPresent() ? null : OlsR2.fit(hc);
                 hid.add(f);
-                usedHidden.add(f.used());
-                jitterHidden.add(f.jitter());
+                usedHidden.add(f == null ? OlsR2.usedPredictors(hc) : f.used());
+                jitterHidden.add(f == null ? null : f.jitter());
+                skip.ifPresent(hidSkip::add);
                 double[] nt = netTrain.get(p).r2();
                 for (int k = 0; k < parts[p].length; k++) {
                     int t = parts[p][k];
                     partOf[t] = p;
-                    r2Hid[t] = f.r2()[k];
-                    adjHid[t] = f.adjustedR2()[k];
+                    r2Hid[t] = f == null ? Double.NaN : f.r2()[k];
+                    adjHid[t] = f == null ? Double.NaN : f.adjustedR2()[k];
                     r2Net[t] = nt[k];
                 }
-                LOG.info("last hidden layer{}: OLS on {} units ({} used, jitter {})",
-                        parts.length > 1 ? " of partition " + (p + 1) : "", units, f.used(), f.jitter());
+                if (f == null) {
+                    LOG.warn("last hidden layer{}: adjusted R^2 {}", where, skip.get());
+                } else {
+                    LOG.info("last hidden layer{}: OLS on {} units ({} used, jitter {})", where, units, f.used(), f.jitter());
+                }
             }
             // pass 2, test samples: out-of-sample R^2 of the same coefficients, and of the network
-            NDArray bl = coef(base, land, nIn, nOut);
-            NDArray bl0 = base.create(land.intercept());
+            NDArray bl = land == null ? null : coef(base, land, nIn, nOut);
+            NDArray bl0 = land == null ? null : base.create(land.intercept());
             List<NDArray> bh = new ArrayList<>();
             List<NDArray> bh0 = new ArrayList<>();
             for (int p = 0; p < parts.length; p++) {
-                bh.add(coef(base, hid.get(p), units, parts[p].length));
-                bh0.add(base.create(hid.get(p).intercept()));
+                OlsR2.Fit f = hid.get(p);
+                bh.add(f == null ? null : coef(base, f, units, parts[p].length));
+                bh0.add(f == null ? null : base.create(f.intercept()));
             }
             R2Accumulator landTest = new R2Accumulator(base, nOut);
             List<R2Accumulator> hidTest = new ArrayList<>();
@@ -302,16 +325,20 @@ public final class DgexInterpretation {
                 netTest.add(new R2Accumulator(base, cols.length));
             }
             forBatches(base, test, batch, parts, (xb, yb, yParts) -> {
-                landTest.add(yb, xb.toType(DataType.FLOAT64, false).matMul(bl).add(bl0));
+                if (bl != null) {
+                    landTest.add(yb, xb.toType(DataType.FLOAT64, false).matMul(bl).add(bl0));
+                }
                 for (int p = 0; p < parts.length; p++) {
                     NDArray h = nets.get(p).lastHidden(ps, xb);
-                    hidTest.get(p).add(yParts[p], h.toType(DataType.FLOAT64, false).matMul(bh.get(p)).add(bh0.get(p)));
+                    if (bh.get(p) != null) {
+                        hidTest.get(p).add(yParts[p], h.toType(DataType.FLOAT64, false).matMul(bh.get(p)).add(bh0.get(p)));
+                    }
                     netTest.get(p).add(yParts[p], nets.get(p).output(ps, h));
                 }
             });
-            testLand = landTest.r2();
+            testLand = land == null ? nan(nOut) : landTest.r2();
             for (int p = 0; p < parts.length; p++) {
-                double[] ht = hidTest.get(p).r2();
+                double[] ht = hid.get(p) == null ? nan(parts[p].length) : hidTest.get(p).r2();
                 double[] nt = netTest.get(p).r2();
                 for (int k = 0; k < parts[p].length; k++) {
                     testHid[parts[p][k]] = ht[k];
@@ -324,30 +351,40 @@ public final class DgexInterpretation {
 
         double fracAdj = fractionHigher(adjHid, adjLand);
         double fracTest = fractionHigher(testHid, testLand);
-        writeBytes(outDir.resolve(R2_TRAIN_PNG), Charts.png(Charts.scatter(
-                "Adjusted R\u00b2 per target gene, training samples", "adjusted R\u00b2 on the " + nIn + " landmark genes", adjLand,
-                "adjusted R\u00b2 on the last hidden layer (" + units + " units)", adjHid,
-                String.format(Locale.ROOT, "%s: the hidden layer explains more on %s of %d genes (points above the diagonal)", label,
-                        Html.pct1(fracAdj), countFinite(adjHid, adjLand)))));
-        writeBytes(outDir.resolve(R2_TEST_PNG), Charts.png(Charts.scatter(
-                "Out-of-sample R\u00b2 per target gene, test samples", "R\u00b2 of the landmark OLS fit", testLand,
-                "R\u00b2 of the hidden-layer OLS fit", testHid,
-                String.format(Locale.ROOT, "%s, coefficients from the training samples: the hidden layer is higher on %s of %d genes"
-                        + " (above the diagonal)", label, Html.pct1(fracTest), countFinite(testHid, testLand)))));
+        // a scatter of hidden vs landmarks needs both fits; what was not computed is said in the JSON instead
+        Optional<String> notDrawn = landSkip.isPresent() ? landSkip
+                : hidSkip.isEmpty() ? Optional.empty() : Optional.of(hidSkip.get(0));
+        if (notDrawn.isEmpty()) {
+            writeBytes(outDir.resolve(R2_TRAIN_PNG), Charts.png(Charts.scatter(
+                    "Adjusted R\u00b2 per target gene, training samples", "adjusted R\u00b2 on the " + nIn + " landmark genes", adjLand,
+                    "adjusted R\u00b2 on the last hidden layer (" + units + " units)", adjHid,
+                    String.format(Locale.ROOT, "%s: the hidden layer explains more on %s of %d genes (points above the diagonal)", label,
+                            Html.pct1(fracAdj), countFinite(adjHid, adjLand)))));
+            writeBytes(outDir.resolve(R2_TEST_PNG), Charts.png(Charts.scatter(
+                    "Out-of-sample R\u00b2 per target gene, test samples", "R\u00b2 of the landmark OLS fit", testLand,
+                    "R\u00b2 of the hidden-layer OLS fit", testHid,
+                    String.format(Locale.ROOT, "%s, coefficients from the training samples: the hidden layer is higher on %s of %d genes"
+                            + " (above the diagonal)", label, Html.pct1(fracTest), countFinite(testHid, testLand)))));
+        }
 
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("definition", "per target gene, OLS with intercept fitted on the training samples; adjusted R^2 = "
                 + "1 - (1 - R^2)(n - 1)/(n - p - 1), n training samples, p predictors used; test R^2 = 1 - SSE/SST on the "
                 + "test samples with the training coefficients (not adjusted)");
         r.put("activations", "last hidden layer (hidden " + layers + ", after tanh), network in evaluation mode (no dropout)");
-        r.put("training_samples", land.rows());
+        r.put("training_samples", landRows);
         r.put("test_samples", test.rows());
         r.put("hidden_layer", layers);
         r.put("hidden_units", units);
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("predictors", nIn);
-        l.put("predictors_used", land.used());
-        l.put("jitter", land.jitter());
+        l.put("predictors_used", landUsed);
+        l.put("jitter", land == null ? null : land.jitter());
+        l.put("computed", land != null);
+        landSkip.ifPresent(why -> {
+            l.put("not_computed", why);
+            l.put("samples_needed", landUsed + 2);
+        });
         l.putAll(stats("adjusted_r2", adjLand));
         l.putAll(stats("r2", r2Land));
         l.putAll(stats("test_r2", testLand));
@@ -356,6 +393,11 @@ public final class DgexInterpretation {
         h.put("predictors", units);
         h.put("predictors_used", usedHidden);
         h.put("jitter", jitterHidden);
+        h.put("computed", hidSkip.isEmpty());
+        if (!hidSkip.isEmpty()) {
+            h.put("not_computed", String.join("; ", hidSkip));
+            h.put("samples_needed", usedHidden.stream().mapToInt(Integer::intValue).max().orElse(0) + 2);
+        }
         h.putAll(stats("adjusted_r2", adjHid));
         h.putAll(stats("r2", r2Hid));
         h.putAll(stats("test_r2", testHid));
@@ -368,11 +410,24 @@ public final class DgexInterpretation {
         r.put("fraction_hidden_higher_adjusted_r2", finite(fracAdj));
         r.put("fraction_hidden_higher_test_r2", finite(fracTest));
         r.put("tsv", R2_TSV);
-        r.put("train_png", R2_TRAIN_PNG);
-        r.put("test_png", R2_TEST_PNG);
-        LOG.info("adjusted R^2 (training): landmarks mean {}, hidden layer mean {}; hidden higher on {} of genes",
-                fmt(mean(adjLand)), fmt(mean(adjHid)), Html.pct1(fracAdj));
+        r.put("train_png", notDrawn.isEmpty() ? R2_TRAIN_PNG : null);
+        r.put("test_png", notDrawn.isEmpty() ? R2_TEST_PNG : null);
+        notDrawn.ifPresent(why -> r.put("figures_not_drawn", "the R^2 scatters need both fits; " + why));
+        if (notDrawn.isEmpty()) {
+            LOG.info("adjusted R^2 (training): landmarks mean {}, hidden layer mean {}; hidden higher on {} of genes",
+                    fmt(mean(adjLand)), fmt(mean(adjHid)), Html.pct1(fracAdj));
+        } else {
+            LOG.info("adjusted R^2 (training): landmarks {}, hidden layer {}; no comparison (see interpretation.json)",
+                    landSkip.isPresent() ? "not computed" : "mean " + fmt(mean(adjLand)),
+                    hidSkip.isEmpty() ? "mean " + fmt(mean(adjHid)) : "not computed");
+        }
         return r;
+    }
+
+    private static double[] nan(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        return v;
     }
 
     /** The slopes of a fit as a float64 engine array, p x T. */

@@ -48,6 +48,32 @@ public final class OlsR2 {
         return 1 - (1 - r2) * (n - 1) / (double) (n - p - 1);
     }
 
+    /** The predictors that would enter the fit: those not constant over the samples. */
+    public static int usedPredictors(CrossMoments.Centered c) {
+        int q = 0;
+        for (int j = 0; j < c.p(); j++) {
+            if (c.gram()[j * c.p() + j] > CONSTANT_VARIANCE * c.rows()) {
+                q++;
+            }
+        }
+        return q;
+    }
+
+    /**
+     * Why {@link #fit} cannot give an adjusted R^2 for these moments, or empty when it can: the adjustment
+     * needs n &gt; p + 1 samples for the p predictors used (with fewer, OLS interpolates the samples and
+     * R^2 = 1 says nothing). {@code what} names the predictors in the sentence.
+     */
+    public static java.util.Optional<String> whyNot(CrossMoments.Centered c, String what) {
+        int q = usedPredictors(c);
+        if (c.rows() - q - 1 > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "not computed: OLS on %s (p = %,d predictors used) needs more than p + 1 = %,d training samples for an "
+                        + "adjusted R^2, and there are %,d", what, q, q + 1, c.rows()));
+    }
+
     public static Fit fit(CrossMoments.Centered c) {
         int p = c.p();
         int t = c.t();

@@ -48,6 +48,25 @@ class OlsR2Test {
         assertThrows(IllegalArgumentException.class, () -> OlsR2.adjusted(0.6, 3, 2));
     }
 
+    /** n must exceed p + 1 (p = non-constant predictors): whyNot says so with the counts, fit refuses. */
+    @Test
+    void whyNotGivesTheCountsWhenSamplesDoNotExceedPredictorsPlusOne() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // 3 samples, 2 predictors (n = p + 1): no adjusted R^2
+            CrossMoments.Centered c = moments(m, new float[] {0, 1, 1, 0, 1, 1}, new float[] {1, 2, 4}, 3, 2, 1, 3);
+            assertEquals(2, OlsR2.usedPredictors(c));
+            String why = OlsR2.whyNot(c, "the 2 landmark genes").orElseThrow();
+            assertEquals("not computed: OLS on the 2 landmark genes (p = 2 predictors used) needs more than p + 1 = 3 training "
+                    + "samples for an adjusted R^2, and there are 3", why);
+            assertThrows(IllegalArgumentException.class, () -> OlsR2.fit(c));
+            // a constant predictor does not count: 3 samples, 2 predictors of which one constant -> computable
+            CrossMoments.Centered d = moments(m, new float[] {0, 5, 1, 5, 2, 5}, new float[] {1, 2, 4}, 3, 2, 1, 3);
+            assertEquals(1, OlsR2.usedPredictors(d));
+            assertTrue(OlsR2.whyNot(d, "x").isEmpty());
+            OlsR2.fit(d);
+        }
+    }
+
     @Test
     void handComputedTwoPredictors() {
         // y = 1 + x1 + 2 x2 exactly on 4 samples, plus a second target y2 = x1 - x2 + e with e = (1,-1,-1,1)/2:
