@@ -2,7 +2,7 @@ package io.gexflow.cli;
 
 import io.gexflow.io.InputException;
 import io.gexflow.models.ModelDescriptor;
-import io.gexflow.models.dgex.interpret.DgexInterpretation;
+import io.gexflow.interpret.DgexInterpretation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.gexflow.report;
 
-import io.gexflow.models.dgex.interpret.MajorWeightMap;
+import io.gexflow.eval.interpret.MajorWeightMap;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gexflow.io.Json;
 import io.gexflow.models.ModelDescriptor;
 import io.gexflow.models.dgex.DgexModel;
-import io.gexflow.models.dgex.interpret.MajorWeights;
+import io.gexflow.eval.interpret.MajorWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.gexflow.models.dgex.interpret;
+package io.gexflow.eval.interpret;
 
 /**
  * Where in a weight matrix the major weights lie, downsampled for drawing: the {@code to x from} matrix

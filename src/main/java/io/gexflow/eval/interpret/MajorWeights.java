@@ -1,4 +1,4 @@
-package io.gexflow.models.dgex.interpret;
+package io.gexflow.eval.interpret;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.gexflow.models.dgex.interpret;
+package io.gexflow.eval.interpret;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

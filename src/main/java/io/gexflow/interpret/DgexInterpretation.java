@@ -1,4 +1,4 @@
-package io.gexflow.models.dgex.interpret;
+package io.gexflow.interpret;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +7,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import io.gexflow.data.RegressionData;
+import io.gexflow.eval.interpret.CrossMoments;
+import io.gexflow.eval.interpret.MajorWeightMap;
+import io.gexflow.eval.interpret.MajorWeights;
+import io.gexflow.eval.interpret.OlsR2;
+import io.gexflow.eval.interpret.R2Accumulator;
 import io.gexflow.io.AtomicFile;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;

@@ -1,4 +1,4 @@
-package io.gexflow.models.dgex.interpret;
+package io.gexflow.eval.interpret;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
