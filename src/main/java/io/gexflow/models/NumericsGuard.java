@@ -1,6 +1,7 @@
 package io.gexflow.models;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -64,11 +65,15 @@ public final class NumericsGuard implements AutoCloseable {
     public void checkTerms(int epoch, int batch, Map<String, NDArray> named) {
         Map<String, Double> values = new LinkedHashMap<>();
         String bad = null;
-        for (Map.Entry<String, NDArray> e : named.entrySet()) {
-            double v = e.getValue().toType(DataType.FLOAT64, false).getDouble();
-            values.put(e.getKey(), v);
-            if (bad == null && !Double.isFinite(v)) {
-                bad = e.getKey();
+        // every temporary of a check is closed with its scope: a parameter's copies would otherwise live in
+        // the parameter's (whole-run) manager and pile up batch after batch
+        try (NDScope scope = new NDScope()) {
+            for (Map.Entry<String, NDArray> e : named.entrySet()) {
+                double v = e.getValue().toType(DataType.FLOAT64, false).getDouble();
+                values.put(e.getKey(), v);
+                if (bad == null && !Double.isFinite(v)) {
+                    bad = e.getKey();
+                }
             }
         }
         terms = values;
@@ -83,12 +88,10 @@ public final class NumericsGuard implements AutoCloseable {
         String bad = null;
         for (Pair<String, Parameter> named : parameters) {
             String name = named.getKey();
-            NDArray g = named.getValue().getArray().getGradient();
             double norm;
-            try {
+            try (NDScope scope = new NDScope()) {
+                NDArray g = named.getValue().getArray().getGradient();
                 norm = Math.sqrt(g.toType(DataType.FLOAT64, false).square().sum().getDouble());
-            } finally {
-                g.close();
             }
             gradNorms.put(name, norm);
             if (bad == null && !Double.isFinite(norm)) {
@@ -106,7 +109,10 @@ public final class NumericsGuard implements AutoCloseable {
      */
     public void checkParameters(int epoch, int batch, PairList<String, Parameter> parameters, Map<String, Double> extra) {
         for (Pair<String, Parameter> p : parameters) {
-            double s = p.getValue().getArray().toType(DataType.FLOAT64, false).abs().sum().getDouble();
+            double s;
+            try (NDScope scope = new NDScope()) {
+                s = p.getValue().getArray().toType(DataType.FLOAT64, false).abs().sum().getDouble();
+            }
             if (!Double.isFinite(s)) {
                 fail(epoch, batch, "parameter '" + p.getKey() + "' is not finite after the optimiser step");
             }

@@ -173,13 +173,19 @@ public final class SvqVaeTrainer {
     /** Row norms of z_e (mean, max) and of the codebook (min, max), for --debug-numerics. */
     private static Map<String, Double> normStatistics(NDArray zE, NDArray codebook) {
         Map<String, Double> m = new LinkedHashMap<>();
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            normsInto(m, zE, codebook);
+        }
+        return m;
+    }
+
+    private static void normsInto(Map<String, Double> m, NDArray zE, NDArray codebook) {
         NDArray z = zE.stopGradient().toType(DataType.FLOAT64, false).square().sum(new int[] {1}).sqrt();
         NDArray e = codebook.toType(DataType.FLOAT64, false).square().sum(new int[] {1}).sqrt();
         m.put("z_e_norm_mean", z.mean().getDouble());
         m.put("z_e_norm_max", z.max().getDouble());
         m.put("code_norm_min", e.min().getDouble());
         m.put("code_norm_max", e.max().getDouble());
-        return m;
     }
 
     static int[] toInt(long[] v) {
