@@ -11,10 +11,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * An output directory written as a whole: the files go into a hidden staging sibling, which replaces
- * the target only when the writer has finished. A writer that fails (or a process that is
- * interrupted: a shutdown hook removes the staging directory) leaves the previous directory as it was,
- * so a model directory never mixes the files of two runs.
+ * An output directory written as a whole: the files go into a hidden staging sibling, which goes in
+ * place only when the writer has finished. A writer that fails (or a process that is interrupted: a
+ * shutdown hook removes the staging directory) leaves the previous directory as it was, so a model
+ * directory never mixes the files of two runs. Only a previous model directory is replaced whole; into
+ * any other existing directory (the working directory of a Nextflow task, say) the files are moved.
  */
 public final class StagedDirectory {
     private StagedDirectory() {}
@@ -66,7 +67,18 @@ public final class StagedDirectory {
         }
     }
 
+    /**
+     * Puts the staged files in place. A previous model directory (one holding {@code model.json}) is
+     * replaced as a whole, so no file of the old run survives; any other existing directory (a
+     * Nextflow task's {@code --out-dir .}, a user's folder) is never removed: each staged entry is moved
+     * into it, replacing an entry of the same name.
+     */
     private static void replace(Path dir, Path staging) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (Files.isDirectory(dir) && (!Files.exists(dir.resolve("model.json")) || cwd.startsWith(dir))) {
+            merge(dir, staging);
+            return;
+        }
         try {
             Path old = null;
             if (Files.exists(dir)) {
@@ -80,6 +92,24 @@ public final class StagedDirectory {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot put " + staging + " in place of " + dir, e);
+        }
+    }
+
+    private static void merge(Path dir, Path staging) {
+        try (Stream<Path> entries = Files.list(staging)) {
+            for (Path from : (Iterable<Path>) entries::iterator) {
+                Path to = dir.resolve(from.getFileName().toString());
+                if (Files.isDirectory(to)) {
+                    deleteQuietly(to);
+                }
+                try {
+                    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + staging + " into " + dir, e);
         }
     }
 

@@ -22,8 +22,27 @@ class StagedDirectoryTest {
         }
     }
 
+    /** An existing directory that is no model directory (a task's --out-dir .) keeps what it held. */
     @Test
-    void aFinishedWriterReplacesTheWholeDirectory() throws Exception {
+    void intoAnOtherDirectoryTheFilesAreMovedAndNothingIsRemoved() throws Exception {
+        Path task = dir.resolve("task");
+        Files.createDirectories(task);
+        Files.writeString(task.resolve(".command.run"), "nextflow's");
+        Files.writeString(task.resolve("train.arrow"), "an input of the same name is replaced");
+        StagedDirectory.write(task, d -> write(d.resolve("train.arrow"), "new") + write(d.resolve("classes.tsv"), "c"));
+        assertEquals(List.of(".command.run", "classes.tsv", "train.arrow"), names(task));
+        assertEquals("nextflow's", read(task.resolve(".command.run")));
+        assertEquals("new", read(task.resolve("train.arrow")));
+        assertEquals(List.of("task"), names(dir));
+        assertThrows(IllegalStateException.class, () -> StagedDirectory.write(task, d -> {
+            write(d.resolve("classes.tsv"), "half");
+            throw new IllegalStateException("refused");
+        }));
+        assertEquals("c", read(task.resolve("classes.tsv")), "a failed run changes nothing");
+    }
+
+    @Test
+    void aFinishedWriterReplacesTheWholeModelDirectory() throws Exception {
         Path model = dir.resolve("model");
         Files.createDirectories(model);
         Files.writeString(model.resolve("model.json"), "old");

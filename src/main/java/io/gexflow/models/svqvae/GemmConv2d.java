@@ -3,14 +3,8 @@ package io.gexflow.models.svqvae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * PyTorch's {@code Conv2d(in, out, kernel, stride)} (no padding, no groups, no dilation) computed as
@@ -28,36 +22,14 @@ import ai.djl.util.PairList;
  * its first epoch there. A slice, stack and matrix product (BLAS) avoids those kernels on every CPU and
  * keeps the arithmetic of the definition; see the closing note of the issue for the measurements.
  */
-public final class GemmConv2d extends AbstractBlock {
-    private static final byte VERSION = 1;
-    private final int inChannels;
-    private final int outChannels;
-    private final int kernel;
-    private final int stride;
-    private final Parameter weight;
-    private final Parameter bias;
-
+public final class GemmConv2d extends KernelBlock {
     public GemmConv2d(int inChannels, int outChannels, int kernel, int stride) {
-        super(VERSION);
-        if (inChannels < 1 || outChannels < 1 || kernel < 1 || stride < 1) {
-            throw new IllegalArgumentException("channels, kernel and stride must be >= 1");
-        }
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
-        this.kernel = kernel;
-        this.stride = stride;
-        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(outChannels, inChannels, kernel, kernel)).build());
-        this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outChannels)).build());
+        super(inChannels, outChannels, kernel, stride, new Shape(outChannels, inChannels, kernel, kernel));
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        NDArray w = ps.getValue(weight, x.getDevice(), training);
-        NDArray b = ps.getValue(bias, x.getDevice(), training);
-        return new NDList(apply(x, w, b, stride));
+    protected NDArray apply(NDArray x, NDArray w, NDArray b) {
+        return apply(x, w, b, stride);
     }
 
     /** The convolution of x (N, C, H, W) with w (O, C, k, k) and b (O), stride s, no padding. */
@@ -92,18 +64,5 @@ public final class GemmConv2d extends AbstractBlock {
         Shape in = inputShapes[0];
         return new Shape[] {new Shape(in.get(0), outChannels, (in.get(2) - kernel) / stride + 1,
                 (in.get(3) - kernel) / stride + 1)};
-    }
-
-    @Override
-    protected void beforeInitialize(Shape... inputShapes) {
-        super.beforeInitialize(inputShapes);
-        if (inputShapes[0].get(1) != inChannels) {
-            throw new IllegalArgumentException("expected " + inChannels + " input channels, got " + inputShapes[0]);
-        }
-    }
-
-    @Override
-    public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        // no children
     }
 }

@@ -1,15 +1,9 @@
 package io.gexflow.models.svqvae;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * PyTorch's {@code ConvTranspose2d(in, out, kernel, stride)} (no padding, no groups), which DJL's
@@ -31,36 +25,14 @@ import ai.djl.util.PairList;
  * </ul>
  * Neither route calls the engine's convolution kernels: see {@link GemmConv2d} for why.
  */
-public final class TransposedConv2d extends AbstractBlock {
-    private static final byte VERSION = 1;
-    private final int inChannels;
-    private final int outChannels;
-    private final int kernel;
-    private final int stride;
-    private final Parameter weight;
-    private final Parameter bias;
-
+public final class TransposedConv2d extends KernelBlock {
     public TransposedConv2d(int inChannels, int outChannels, int kernel, int stride) {
-        super(VERSION);
-        if (inChannels < 1 || outChannels < 1 || kernel < 1 || stride < 1) {
-            throw new IllegalArgumentException("channels, kernel and stride must be >= 1");
-        }
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
-        this.kernel = kernel;
-        this.stride = stride;
-        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(inChannels, outChannels, kernel, kernel)).build());
-        this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outChannels)).build());
+        super(inChannels, outChannels, kernel, stride, new Shape(inChannels, outChannels, kernel, kernel));
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        NDArray w = ps.getValue(weight, x.getDevice(), training);
-        NDArray b = ps.getValue(bias, x.getDevice(), training);
-        return new NDList(apply(x, w, b, kernel, stride));
+    protected NDArray apply(NDArray x, NDArray w, NDArray b) {
+        return apply(x, w, b, kernel, stride);
     }
 
     /** The transposed convolution of x (N, in, H, W) with w (in, out, k, k) and b (out). */
@@ -114,18 +86,5 @@ public final class TransposedConv2d extends AbstractBlock {
         Shape in = inputShapes[0];
         return new Shape[] {new Shape(in.get(0), outChannels, (in.get(2) - 1) * stride + kernel,
                 (in.get(3) - 1) * stride + kernel)};
-    }
-
-    @Override
-    protected void beforeInitialize(Shape... inputShapes) {
-        super.beforeInitialize(inputShapes);
-        if (inputShapes[0].get(1) != inChannels) {
-            throw new IllegalArgumentException("expected " + inChannels + " input channels, got " + inputShapes[0]);
-        }
-    }
-
-    @Override
-    public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        // no children
     }
 }
