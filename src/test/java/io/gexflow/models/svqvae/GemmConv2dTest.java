@@ -44,11 +44,7 @@ class GemmConv2dTest {
     }
 
     private static float[] gauss(int len, Random r) {
-        float[] v = new float[len];
-        for (int i = 0; i < len; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return v;
+        return TransposedConv2dTest.gauss(len, r);
     }
 
     private static float[] toFloat(double[] d) {

@@ -48,7 +48,8 @@ class TransposedConv2dTest {
         return out;
     }
 
-    private static float[] gauss(int len, Random r) {
+    /** N(0, 1) values, seeded (shared with GemmConv2dTest). */
+    static float[] gauss(int len, Random r) {
         float[] v = new float[len];
         for (int i = 0; i < len; i++) {
             v[i] = (float) r.nextGaussian();
