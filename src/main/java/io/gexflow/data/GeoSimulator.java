@@ -86,16 +86,8 @@ public final class GeoSimulator {
         }
         // shuffle probe order so that genes are not contiguous rows, as in a real platform file
         int np = probes.size();
-        int[] perm = new int[np];
-        for (int i = 0; i < np; i++) {
-            perm[i] = i;
-        }
-        for (int i = np - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        int[] perm = Minibatches.identity(np);
+        Minibatches.shuffle(perm, r);
         List<String> probeIds = new ArrayList<>();
         List<String> probeSymbols = new ArrayList<>();
         for (int i = 0; i < np; i++) {
@@ -213,16 +205,8 @@ public final class GeoSimulator {
             offset.add(4 + 8 * r.nextDouble());
         }
         int np = probes.size();
-        int[] perm = new int[np];
-        for (int i = 0; i < np; i++) {
-            perm[i] = i;
-        }
-        for (int i = np - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        int[] perm = Minibatches.identity(np);
+        Minibatches.shuffle(perm, r);
         List<String> probeIds = new ArrayList<>();
         List<String> symbolsOfRows = new ArrayList<>();
         for (int i = 0; i < np; i++) {
