@@ -17,7 +17,7 @@ process EVALUATE {
     def modelArgs = models.collect { "--model ${it.name}=${it}" }.join(' ')
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
-    gexflow evaluate --test ${test} ${modelArgs} --baseline lr \\
+    gexflow evaluate --test ${test} ${modelArgs} \\
         --dataset '${params.dgex_dataset}' --test-set '${test_set}' --out-dir .
     """
 

@@ -7,6 +7,7 @@ import io.gexflow.io.GeneMap;
 import io.gexflow.io.arrow.ArrowMatrixReader;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
+import io.gexflow.io.StagedDirectory;
 import io.gexflow.models.ExpressionModel;
 import io.gexflow.models.ModelDescriptor;
 import io.gexflow.models.ModelStore;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Applies every trained model to the test split and writes the paper's metrics: per-gene MAE, overall
@@ -39,10 +41,13 @@ public final class EvaluateCommand extends Verb {
     @Option(names = "--test", required = true, description = "Test split (.arrow).")
     Path test;
 
-    @Option(names = "--model", required = true, description = "name=model-directory, repeatable.")
-    Map<String, Path> models = new LinkedHashMap<>();
+    @Option(names = "--model", required = true, paramLabel = "NAME=DIR",
+            description = "name=model-directory, repeatable; each name once.")
+    List<String> modelOptions = new ArrayList<>();
 
-    @Option(names = "--baseline", defaultValue = "lr", description = "Model the others are compared with (default ${DEFAULT-VALUE}).")
+    @Option(names = "--baseline",
+            description = "Model the others are compared with; it must be one of the --model names "
+                    + "(default: lr when a model is named lr, else no comparison).")
     String baseline;
 
     @Option(names = "--dataset", defaultValue = "", description = "What the data is, for the report.")
@@ -56,6 +61,17 @@ public final class EvaluateCommand extends Verb {
 
     @Override
     public Integer call() {
+        Map<String, Path> models = NamedModels.parse(spec, modelOptions);
+        if (baseline != null && !models.containsKey(baseline)) {
+            throw new ParameterException(spec.commandLine(), "--baseline '" + baseline + "' is none of the --model names "
+                    + models.keySet());
+        }
+        String base = baseline != null ? baseline : models.containsKey("lr") ? "lr" : null;
+        // every result file appears together, or none: a model that fails leaves nothing of the others
+        return StagedDirectory.write(outDir, staging -> evaluate(models, base, staging));
+    }
+
+    private int evaluate(Map<String, Path> models, String baseline, Path outDir) {
         RegressionData d = RegressionData.read(test);
         Map<String, String> testMeta;
         List<String> allFeatures;
@@ -105,7 +121,7 @@ public final class EvaluateCommand extends Verb {
                     GeneErrors.sd(mae), mae.length);
         }
         List<Map<String, Object>> comparisons = new ArrayList<>();
-        double[] base = perGene.get(baseline);
+        double[] base = baseline == null ? null : perGene.get(baseline);
         if (base != null) {
             for (var e : perGene.entrySet()) {
                 if (e.getKey().equals(baseline)) {

@@ -1,12 +1,15 @@
 package io.gexflow.cli;
 
 import io.gexflow.io.Json;
+import io.gexflow.io.StagedDirectory;
 import io.gexflow.models.svqvae.LabelledData;
 import io.gexflow.models.svqvae.SvqVaeEvaluator;
 import io.gexflow.models.svqvae.SvqVaeModel;
 import io.gexflow.provenance.Provenance;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,8 +35,9 @@ public final class EvaluateSvqvaeCommand extends Verb {
     @Option(names = "--test", required = true, description = "Test split (.arrow).")
     Path test;
 
-    @Option(names = "--model", required = true, description = "name=model-directory, repeatable.")
-    Map<String, Path> models = new LinkedHashMap<>();
+    @Option(names = "--model", required = true, paramLabel = "NAME=DIR",
+            description = "name=model-directory, repeatable; each name once.")
+    List<String> modelOptions = new ArrayList<>();
 
     @Option(names = "--samples-per-class", defaultValue = "8",
             description = "Samples generated from N(e_y, Sigma_y) per class (VQ-VAE: per used code) (default ${DEFAULT-VALUE}).")
@@ -50,12 +54,12 @@ public final class EvaluateSvqvaeCommand extends Verb {
         if (samplesPerClass < 0) {
             throw new ParameterException(spec.commandLine(), "--samples-per-class must be >= 0");
         }
-        for (String name : models.keySet()) {
-            if (!name.matches("[A-Za-z0-9_.-]+")) {
-                throw new ParameterException(spec.commandLine(), "--model name '" + name
-                        + "': letters, digits, '_', '.', '-' only (it names files)");
-            }
-        }
+        Map<String, Path> models = NamedModels.parse(spec, modelOptions);
+        // every result file appears together, or none: a model that fails leaves nothing of the others
+        return StagedDirectory.write(outDir, staging -> evaluate(models, staging));
+    }
+
+    private int evaluate(Map<String, Path> models, Path outDir) {
         LabelledData tr = LabelledData.read(train);
         LabelledData te = LabelledData.read(test);
         tr.checkCompatible(te);

@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Steps of the gexflow pipeline: each verb reads files and writes files.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:other failure (I/O, internal error)", "2:bad option or bad input file (one line names it)",
-            "3:numerical failure (a non-finite loss, gradient or parameter: the line names epoch, batch and term)"},
+        exitCodeList = {"0:done", "1:internal error (a bug: set GEXFLOW_DEBUG=1 for the stack trace)",
+            "2:bad option (one line names it and points to --help)",
+            "3:numerical failure (a non-finite loss, gradient or parameter: the line names epoch, batch and term)",
+            "4:bad input file (one line names the file, and the row, column or field, and the problem)",
+            "5:I/O failure (a file that cannot be read or written: permissions, disk full, a lost connection)"},
         subcommands = {
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
@@ -37,10 +40,12 @@ import picocli.CommandLine.Command;
             ReportCommand.class
         })
 public final class Main implements Runnable {
-    /** Exit codes: 0 done; 1 any other failure (I/O, internal); 2 a bad option or a bad input file; 3 a numerical failure. */
+    /** Exit codes, one per kind of failure; --help and README list them. */
     public static final int EXIT_FAILURE = 1;
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_USAGE = 2;
     public static final int EXIT_NUMERICAL = 3;
+    public static final int EXIT_BAD_INPUT = 4;
+    public static final int EXIT_IO = 5;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +65,7 @@ public final class Main implements Runnable {
             CommandLine cmd = ex.getCommandLine();
             String name = cmd.getCommandSpec().qualifiedName();
             cmd.getErr().println(name + ": usage error: " + oneLine(ex) + " (see '" + name + " --help')");
-            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+            return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler(
                 (ex, cmd, parseResult) -> {
@@ -68,18 +73,65 @@ public final class Main implements Runnable {
                     if (!(ex instanceof InputException) && System.getenv("GEXFLOW_DEBUG") != null) {
                         ex.printStackTrace(cmd.getErr());
                     }
-                    return ex instanceof InputException ? EXIT_BAD_INPUT
-                            : ex instanceof NumericsGuard.NonFiniteException ? EXIT_NUMERICAL : EXIT_FAILURE;
+                    return exitCode(ex);
                 });
         return cl;
     }
 
+    /** The exit code of a failure by its kind: bad input, numerical, I/O, or anything else (a bug). */
+    static int exitCode(Throwable ex) {
+        if (ex instanceof InputException) {
+            return EXIT_BAD_INPUT;
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.NoSuchFileException) {
+                return EXIT_BAD_INPUT; // a path the user gave that is not there
+            }
+        }
+        if (ex instanceof NumericsGuard.NonFiniteException) {
+            return EXIT_NUMERICAL;
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+                return EXIT_IO;
+            }
+        }
+        return EXIT_FAILURE;
+    }
+
+    /**
+     * The failure as one line. For an I/O failure the reason of the innermost cause (e.g. "No space
+     * left on device", "Permission denied") is added when the message does not already say it.
+     */
     static String oneLine(Throwable ex) {
         String msg = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
         if (!(ex instanceof InputException) && ex.getMessage() == null && ex.getCause() != null) {
             msg = oneLine(ex.getCause());
+        } else if (exitCode(ex) == EXIT_IO) {
+            Throwable root = ex;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String reason = root == ex ? null : describe(root);
+            if (reason != null && !msg.contains(reason)) {
+                msg = msg + ": " + reason;
+            }
         }
         return msg.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** What an I/O exception says; the JDK's file exceptions carry the reason apart from the file. */
+    private static String describe(Throwable t) {
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (t instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     public static void main(String[] args) {

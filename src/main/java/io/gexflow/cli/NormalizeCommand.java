@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,8 +63,10 @@ public final class NormalizeCommand extends Verb {
             }
         }
         double[] ref = reference;
+        Set<String> seen = new HashSet<>();
         try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
             forEachRow(r, split, (id, s, x, off) -> {
+                seen.add(id);
                 if (s.equals(SplitAssigner.TRAIN)) {
                     if (ref != null) {
                         QuantileNormalizer.apply(ref, x, off);
@@ -71,8 +75,14 @@ public final class NormalizeCommand extends Verb {
                 }
             });
         }
-        if (stats.count() == 0) {
-            throw new InputException(splitFile, "no training samples");
+        if (seen.size() < split.size()) {
+            String unknown = split.keySet().stream().filter(id -> !seen.contains(id)).sorted().findFirst().orElseThrow();
+            throw new InputException(splitFile, (split.size() - seen.size()) + " id(s) are no sample of "
+                    + input.getFileName() + ", e.g. '" + unknown + "': the split belongs to other data");
+        }
+        if (stats.count() < 2) {
+            throw new InputException(splitFile, stats.count() + " training sample(s): the per-gene standard deviations "
+                    + "need at least 2");
         }
         double[] means = stats.means();
         double[] stds = stats.stds();
@@ -158,7 +168,9 @@ public final class NormalizeCommand extends Verb {
             if (f.length != 2 || !List.of(SplitAssigner.TRAIN, SplitAssigner.VALID, SplitAssigner.TEST).contains(f[1])) {
                 throw new InputException(file, "line " + (i + 1) + ": expected id<TAB>train|valid|test");
             }
-            split.put(f[0], f[1]);
+            if (split.put(f[0], f[1]) != null) {
+                throw new InputException(file, "line " + (i + 1) + ": id " + f[0] + " appears twice");
+            }
         }
         return split;
     }

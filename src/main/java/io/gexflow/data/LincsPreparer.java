@@ -203,7 +203,14 @@ public final class LincsPreparer {
 
         // split: seeded permutation, not stratified
         List<String> ids = selected.stream().map(Signature::sigId).toList();
-        Map<String, String> split = SplitAssigner.assign(ids, 0, opt.testFraction(), opt.seed());
+        Map<String, String> split;
+        try {
+            split = SplitAssigner.assign(ids, 0, opt.testFraction(), opt.seed());
+        } catch (IllegalArgumentException e) {
+            // too few selected signatures for the test fraction: name the input and the option
+            throw new InputException(sigInfo, "the " + ids.size() + " selected signatures of " + opt.cellLine()
+                    + " at --test-fraction " + opt.testFraction() + ": " + e.getMessage());
+        }
         List<String> classes = selected.stream().map(Signature::pcl).distinct().sorted().toList();
         Map<String, Integer> code = new HashMap<>();
         for (int c = 0; c < classes.size(); c++) {

@@ -75,6 +75,25 @@ public final class MnistPreparer {
     }
 
     /**
+     * A digit of the pool that the split leaves without a training sample (a digit with one sample,
+     * say) would have no code to learn: refused, naming the digit and its count.
+     */
+    private static void refuseDigitsWithoutTraining(Path labels, int[] y, boolean[] isTest, double testFraction) {
+        int[] all = new int[CLASSES.size()];
+        int[] train = new int[CLASSES.size()];
+        for (int i = 0; i < y.length; i++) {
+            all[y[i]]++;
+            train[y[i]] += isTest[i] ? 0 : 1;
+        }
+        for (int d = 0; d < all.length; d++) {
+            if (all[d] > 0 && train[d] == 0) {
+                throw new InputException(labels, "digit " + d + " has " + all[d] + " sample(s): the per-digit split at "
+                        + "test fraction " + testFraction + " leaves it no training sample");
+            }
+        }
+    }
+
+    /**
      * One labelled pool split per digit ({@link ClassSplit}): {@code floor((1 - f) n_d)} of digit d
      * train, the rest test.
      */
@@ -91,6 +110,7 @@ public final class MnistPreparer {
         Counts counts = new Counts(new int[10], new int[10]);
         try (IdxReader img = IdxReader.openImages(images)) {
             checkCount(img, labels, y);
+            refuseDigitsWithoutTraining(labels, y, isTest, testFraction);
             List<String> features = features(img);
             ArrowMatrixWriter train = new ArrowMatrixWriter(outDir.resolve(PreparedData.TRAIN_FILE), features,
                     List.of(ObsColumn.utf8(PreparedData.LABEL)), meta(metadata, img, split, "train"));

@@ -6,12 +6,23 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An output file that only appears under its final name when it is complete: bytes go to a hidden
  * temporary sibling, and {@link #commit()} renames it; {@link #close()} without commit deletes it.
+ * A process stopped by SIGTERM or SIGINT (a killed Nextflow task, Ctrl-C) deletes its unfinished
+ * temporary files in a shutdown hook.
  */
 public final class AtomicFile implements AutoCloseable {
+    /** Temporary files not yet committed or closed, for the shutdown hook. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::deleteOpen, "gexflow-part-cleanup"));
+    }
+
     private final Path target;
     private final Path temp;
     private boolean committed;
@@ -25,6 +36,7 @@ public final class AtomicFile implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             this.temp = createTemp(dir, "." + this.target.getFileName() + "." + ProcessHandle.current().pid());
+            OPEN.add(temp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output in " + dir, e);
         }
@@ -64,6 +76,7 @@ public final class AtomicFile implements AutoCloseable {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            OPEN.remove(temp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rename " + temp + " to " + target, e);
         }
@@ -82,11 +95,27 @@ public final class AtomicFile implements AutoCloseable {
     @Override
     public void close() {
         if (!committed) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: the temp name is hidden and never taken for output
-            }
+            deleteQuietly(temp);
+        }
+        OPEN.remove(temp);
+    }
+
+    /** The temporary files of unfinished outputs, now: what the shutdown hook deletes. */
+    static Set<Path> unfinished() {
+        return Set.copyOf(OPEN);
+    }
+
+    static void deleteOpen() {
+        for (Path p : OPEN) {
+            deleteQuietly(p);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the temp name is hidden and never taken for output
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * shutdown hook removes the staging directory) leaves the previous directory as it was, so a model
  * directory never mixes the files of two runs. Only a previous model directory is replaced whole; into
  * any other existing directory (the working directory of a Nextflow task, say) the files are moved.
+ * A model directory (one with {@code model.json}) is sealed with the checksums of its files
+ * ({@link DirectorySeal}), which loaders check.
  */
 public final class StagedDirectory {
     private StagedDirectory() {}
@@ -43,6 +45,9 @@ public final class StagedDirectory {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             T result = writer.apply(staging);
+            if (Files.isRegularFile(staging.resolve("model.json"))) {
+                DirectorySeal.seal(staging);
+            }
             replace(dir, staging);
             return result;
         } finally {

@@ -1,5 +1,6 @@
 package io.gexflow.models;
 
+import io.gexflow.io.DirectorySeal;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
 import io.gexflow.models.baselines.KnnGeModel;
@@ -12,6 +13,7 @@ public final class ModelStore {
     private ModelStore() {}
 
     public static ExpressionModel load(Path dir) {
+        DirectorySeal.verify(dir);
         Path json = dir.resolve(ModelDescriptor.FILE);
         ModelDescriptor d = Json.readFile(json, ModelDescriptor.class);
         if (d.type() == null) {

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gexflow.data.RegressionData;
 import io.gexflow.io.Json;
-import io.gexflow.io.arrow.ArrowMatrixWriter;
-import io.gexflow.io.arrow.ObsColumn;
 import io.gexflow.models.ExpressionModel;
 import io.gexflow.models.ModelStore;
 import io.gexflow.models.baselines.KnnGeModel;
+import io.gexflow.testutil.RegressionSplits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,30 +37,7 @@ class BaselineVerbsTest {
     }
 
     private void split(Path file, Random r, int n) {
-        List<String> features = new ArrayList<>();
-        List<String> landmarks = new ArrayList<>();
-        for (int j = 0; j < L; j++) {
-            landmarks.add("lm" + j);
-        }
-        features.addAll(landmarks);
-        for (int t = 0; t < T; t++) {
-            features.add("tg" + t);
-        }
-        try (ArrowMatrixWriter w = new ArrowMatrixWriter(file, features, List.<ObsColumn>of(),
-                Map.of(RegressionData.LANDMARKS, Json.compact(landmarks)))) {
-            float[] row = new float[L + T];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < L; j++) {
-                    row[j] = (float) r.nextGaussian();
-                }
-                for (int t = 0; t < T; t++) {
-                    // a sparse linear part, a copy of one landmark for some targets, and noise
-                    row[L + t] = (float) (t % 3 == 0 ? row[t % L] + 0.1 * r.nextGaussian()
-                            : 0.8 * row[t % L] - 0.4 * row[(t + 3) % L] + 0.6 * r.nextGaussian());
-                }
-                w.write("s" + i, List.of(), row);
-            }
-        }
+        RegressionSplits.write(file, r, n, L, T);
     }
 
     @BeforeEach
@@ -154,14 +129,7 @@ class BaselineVerbsTest {
         } else {
             Path tmp = dir.resolve("tmp.arrow");
             split(tmp, new Random(3), 20);
-            io.gexflow.io.arrow.DenseMatrix m = io.gexflow.io.arrow.ArrowMatrixReader.readAll(tmp);
-            float[] x = m.x().clone();
-            x[7 * m.cols() + L + 2] = Float.parseFloat(what);
-            try (ArrowMatrixWriter w = new ArrowMatrixWriter(bad, m.features(), List.<ObsColumn>of(), m.metadata())) {
-                for (int i = 0; i < m.rows(); i++) {
-                    w.write(m.ids().get(i), List.of(), java.util.Arrays.copyOfRange(x, i * m.cols(), (i + 1) * m.cols()));
-                }
-            }
+            RegressionSplits.withValue(tmp, bad, 7, L + 2, Float.parseFloat(what));
         }
         List<String> args = new ArrayList<>(List.of(verb, "--train", bad.toString(), "--valid", valid.toString(),
                 "--out-dir", dir.resolve("m").toString()));
@@ -172,7 +140,7 @@ class BaselineVerbsTest {
             args.addAll(List.of("--epochs", "1"));
         }
         CliRunner.Result r = run(args.toArray(String[]::new));
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         String expect = what.equals("empty") ? "bad.arrow: has no samples"
                 : "bad.arrow: sample s7, feature tg2: value " + (what.equals("NaN") ? "NaN" : "Infinity");
         assertTrue(r.err().contains(expect), r.err());
@@ -214,7 +182,7 @@ class BaselineVerbsTest {
         }
         Path empty = dir.resolve("empty.arrow");
         split(empty, new Random(1), 0);
-        assertEquals(2, run("train-lr", "--train", empty.toString(), "--out-dir", out.toString()).exit());
+        assertEquals(Main.EXIT_BAD_INPUT, run("train-lr", "--train", empty.toString(), "--out-dir", out.toString()).exit());
         assertEquals(before, java.nio.file.Files.readString(out.resolve("model.json")));
         try (var s = java.nio.file.Files.list(out)) {
             assertEquals(files, s.map(p -> p.getFileName().toString()).sorted().toList());

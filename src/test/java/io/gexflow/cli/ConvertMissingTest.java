@@ -118,7 +118,7 @@ class ConvertMissingTest {
     void dropGenesKeepsEverySample() throws Exception {
         Path out = dir.resolve("o.arrow");
         var r = convert(withNaN(CELLS), out, "--missing", "drop-genes");
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         assertTrue(r.err().contains("no landmark gene"), r.err());
         // without s4, only C goes
         float[] three = java.util.Arrays.copyOf(CELLS, 15);
@@ -152,7 +152,7 @@ class ConvertMissingTest {
         Path out = dir.resolve("o.arrow");
         for (String policy : List.of("drop-samples", "drop-genes", "fail")) {
             var r = convert(withNaN(cells), out, "--missing", policy);
-            assertEquals(2, r.exit(), r.err());
+            assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
             assertTrue(r.err().contains("row p3, column s2 is infinite"), r.err());
             assertFalse(Files.exists(out));
         }
@@ -166,7 +166,7 @@ class ConvertMissingTest {
                 + "r1\tA\t0.5\tNaN\t0.1\nr2\tB\t1.5\t-0.2\t0.3\nr3\tC\tNaN\tNaN\tNaN\nr4\tD\t0.7\t0.8\tnan\n");
         Path out = dir.resolve("p.arrow");
         var r = CliRunner.run("convert", "--input", gct.toString(), "--out", out.toString());
-        assertEquals(2, r.exit(), "r3 has no value anywhere: drop-samples leaves nothing");
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), "r3 has no value anywhere: drop-samples leaves nothing");
         assertTrue(r.err().contains("leaves no sample"), r.err());
         r = CliRunner.run("convert", "--input", gct.toString(), "--missing", "drop-genes", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());

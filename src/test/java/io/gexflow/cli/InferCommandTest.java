@@ -281,7 +281,7 @@ class InferCommandTest {
         CliRunner.Result r = infer("--input", partial.toString(), "--model", lr.toString(), "--normalization",
                 norm.resolve("normalization.json").toString(), "--landmarks", shared.resolve("map_lm.txt").toString(),
                 "--out-arrow", arrow.toString(), "--out-gctx", gctx.toString());
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         String line = r.err().strip();
         assertFalse(line.contains("\n"), line);
         assertTrue(line.contains("partial.gctx") && line.contains(gone1) && line.contains(gone2)
@@ -293,7 +293,7 @@ class InferCommandTest {
         GctxWriter.write(byGene, someGenes, in.samples(), Map.of(), Map.of(), new float[10 * 5]);
         r = infer("--input", byGene.toString(), "--model", lr.toString(), "--normalization",
                 norm.resolve("normalization.json").toString(), "--out-arrow", arrow.toString());
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         assertTrue(r.err().contains("bygene.gctx") && r.err().contains("lacks 2 of the 12 landmark genes")
                 && r.err().contains(landmarks.featureIds(GeneMap.Role.LANDMARK).get(10)) && r.err().contains(landmarks.featureIds(GeneMap.Role.LANDMARK).get(11)), r.err());
         try (Stream<Path> files = Files.list(dir)) {
@@ -314,7 +314,7 @@ class InferCommandTest {
         Path out = dir.resolve("x.arrow");
         CliRunner.Result r = infer("--input", in.file().toString(), "--model", lr.toString(), "--normalization",
                 otherNorm.toString(), "--landmarks", shared.resolve("map_lm.txt").toString(), "--out-arrow", out.toString());
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         assertTrue(r.err().contains("model.json") && r.err().contains("1 of the model's 12 inputs")
                 && r.err().contains("other_normalization.json") && r.err().contains(landmark), r.err());
         assertFalse(Files.exists(out));
@@ -326,7 +326,7 @@ class InferCommandTest {
         Json.writeFile(otherNorm, other);
         r = infer("--input", in.file().toString(), "--model", lr.toString(), "--normalization", otherNorm.toString(),
                 "--landmarks", shared.resolve("map_lm.txt").toString(), "--out-arrow", out.toString());
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         assertTrue(r.err().contains("outputs (target genes)") && r.err().contains(target), r.err());
         ok(infer("--input", in.file().toString(), "--model", lr.toString(), "--normalization", otherNorm.toString(),
                 "--landmarks", shared.resolve("map_lm.txt").toString(), "--output-scale", "standardised",

@@ -164,7 +164,7 @@ class InterpretDgexCommandTest {
         assertTrue(r.err().contains("not a D-GEX network"), r.err());
         r = run("interpret-dgex", "--model", dir.resolve("nope").toString(), "--train", norm.resolve("train.arrow").toString(),
                 "--test", norm.resolve("test.arrow").toString(), "--out-dir", dir.resolve("bad3").toString());
-        assertEquals(2, r.exit());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit());
         assertTrue(r.err().contains("file not found"), r.err());
     }
 }

@@ -19,7 +19,7 @@ class NormalizeRnaSeqCommandTest {
             Path out = dir.resolve("out.arrow");
             var r = CliRunner.run("normalize-rnaseq", "--input", dir.resolve("x.arrow").toString(), "--reference",
                     ref.toString(), "--out", out.toString());
-            assertEquals(2, r.exit(), r.err());
+            assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
             assertTrue(r.err().strip().startsWith("gexflow normalize-rnaseq: error: " + ref), r.err());
             assertFalse(r.err().strip().contains("\n"), r.err());
             assertFalse(Files.exists(out));

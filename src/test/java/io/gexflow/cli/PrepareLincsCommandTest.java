@@ -298,7 +298,7 @@ class PrepareLincsCommandTest {
     }
 
     private void assertOneLineError(CliRunner.Result r, Path named, String says, Path out) {
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         String err = r.err().strip();
         assertFalse(err.contains("\n"), err);
         assertTrue(err.startsWith("gexflow prepare-lincs: error: " + named + ": "), err);

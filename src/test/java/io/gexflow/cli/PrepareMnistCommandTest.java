@@ -135,7 +135,7 @@ class PrepareMnistCommandTest {
         Path out = dir.resolve("out");
         CliRunner.Result r = SvqCli.run("prepare-mnist", "--images", dir.resolve("img").toString(), "--labels",
                 dir.resolve("lab").toString(), "--split-fraction", "0.5", "--out-dir", out.toString());
-        assertEquals(2, r.exit());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit());
         assertEquals("gexflow prepare-mnist: error: " + dir.resolve("lab") + ": has 2 labels but " + dir.resolve("img")
                 + " has 3 images", r.err().strip());
         assertFalse(Files.exists(out.resolve("train.arrow")));
@@ -162,14 +162,16 @@ class PrepareMnistCommandTest {
         Path out = dir.resolve("out");
         CliRunner.Result r = SvqCli.run("prepare-mnist", "--images", dir.resolve("img").toString(), "--labels",
                 dir.resolve("lab").toString(), "--split-fraction", "0.2", "--out-dir", out.toString());
-        assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains(dir.resolve("img") + ": the split leaves 0 training and 2 test samples"), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
+        // each digit has one sample, which floor(0.8 * 1) = 0 sends to training: the first such digit is named
+        assertTrue(r.err().contains(dir.resolve("lab") + ": digit 1 has 1 sample(s): the per-digit split at test "
+                + "fraction 0.2 leaves it no training sample"), r.err());
         assertFalse(Files.exists(out));
         IdxWriter.writeImages(dir.resolve("none"), 2, 2, new byte[0], false);
         IdxWriter.writeLabels(dir.resolve("none-lab"), new byte[0], false);
         r = SvqCli.run("prepare-mnist", "--images", dir.resolve("none").toString(), "--labels",
                 dir.resolve("none-lab").toString(), "--split-fraction", "0.2", "--out-dir", out.toString());
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         assertFalse(Files.exists(out));
     }
 }

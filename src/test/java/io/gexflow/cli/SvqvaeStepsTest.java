@@ -150,14 +150,14 @@ class SvqvaeStepsTest {
         assertEquals(2, r.exit());
         r = run("train-svqvae", "--train", dir.resolve("missing.arrow").toString(), "--model", "vqvae", "--out-dir",
                 dir.resolve("x").toString());
-        assertEquals(2, r.exit());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit());
         assertTrue(r.err().contains("missing.arrow: file not found"), r.err());
         r = run("evaluate-svqvae", "--train", train, "--test", train, "--model", "a=" + dir.resolve("nomodel"), "--out-dir",
                 dir.resolve("e").toString());
-        assertEquals(2, r.exit());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit());
         assertTrue(r.err().contains("model.json: file not found"), r.err());
         r = run("report-svqvae", "--metrics", train, "--out", dir.resolve("r.html").toString());
-        assertEquals(2, r.exit());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit());
     }
 
     /** S-VQ-VAE trains a code per class: a class without a training sample is refused by name; an empty file too. */
@@ -169,14 +169,14 @@ class SvqvaeStepsTest {
         SvqTestData.write(f, "lincs", CLASSES, SvqTestData.names("gene", 16), labels, x);
         CliRunner.Result r = run("train-svqvae", "--train", f.toString(), "--model", "svqvae", "--epochs", "1",
                 "--out-dir", dir.resolve("m").toString());
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         assertTrue(r.err().contains("these classes have no training sample: PKC"), r.err());
         assertFalse(Files.exists(dir.resolve("m")));
         Path empty = dir.resolve("empty.arrow");
         SvqTestData.write(empty, "lincs", CLASSES, SvqTestData.names("gene", 16), new int[0], new float[0]);
         r = run("evaluate-svqvae", "--train", f.toString(), "--test", empty.toString(), "--model",
                 "svqvae=" + dir.resolve("m"), "--out-dir", dir.resolve("e").toString());
-        assertEquals(2, r.exit(), r.err());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
         assertTrue(r.err().contains("empty.arrow: has no samples"), r.err());
     }
 }

@@ -54,7 +54,7 @@ class StagedDirectoryTest {
             return 0;
         });
         assertEquals(0, r);
-        assertEquals(List.of("model.json"), names(model), "nothing of the old run is left");
+        assertEquals(List.of("checksums.sha256", "model.json"), names(model), "nothing of the old run is left");
         assertEquals("new", read(model.resolve("model.json")));
         assertEquals(List.of("model"), names(dir), "no staging or old directory left");
     }

@@ -75,6 +75,7 @@ public final class SvqVaeModel implements AutoCloseable {
     }
 
     public static SvqVaeModel load(Path dir) {
+        io.gexflow.io.DirectorySeal.verify(dir);
         Path json = dir.resolve(ModelDescriptor.FILE);
         ModelDescriptor d = Json.readFile(json, ModelDescriptor.class);
         SvqModelKind kind;
