@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * README command 1, as a user runs it: {@code ./nextflow run . -profile test}, then again with
- * {@code -resume}. Launched from a scratch directory so the checkout stays clean.
+ * {@code -resume}; then a D-GEX run stopped during training and resumed. Launched from a scratch
+ * directory so the checkout stays clean.
  */
 class PipelineTestProfileIT {
     @TempDir Path launch;
@@ -30,15 +31,34 @@ class PipelineTestProfileIT {
     }
 
     private Run nextflowWith(String profile, String... args) throws IOException, InterruptedException {
+        return nextflowIn(launch, profile, line -> false, args);
+    }
+
+    /**
+     * Runs the pipeline launched from {@code dir} (results and work folder inside it); the first output
+     * line for which {@code stopAt} is true stops it with SIGTERM, as Ctrl-C or a scheduler would.
+     */
+    private Run nextflowIn(Path dir, String profile, java.util.function.Predicate<String> stopAt, String... args)
+            throws IOException, InterruptedException {
         Path repo = Path.of("").toAbsolutePath();
         List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("nextflow").toString(), "run", repo.toString(),
-                "-profile", profile, "-ansi-log", "false", "--outdir", launch.resolve("results").toString(),
-                "-w", launch.resolve("work").toString()));
+                "-profile", profile, "-ansi-log", "false", "--outdir", dir.resolve("results").toString(),
+                "-w", dir.resolve("work").toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(launch.toFile()).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.createDirectories(dir);
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        StringBuilder log = new StringBuilder();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                log.append(line).append('\n');
+                if (stopAt.test(line) && p.isAlive()) {
+                    Thread.sleep(3000); // let the task start its work
+                    p.destroy();
+                }
+            }
+        }
         assertTrue(p.waitFor(30, TimeUnit.MINUTES), "pipeline finished in time");
-        return new Run(p.exitValue(), log);
+        return new Run(p.exitValue(), log.toString());
     }
 
     private static JsonNode comparison(JsonNode metrics, String model) {
@@ -149,6 +169,22 @@ class PipelineTestProfileIT {
         assertTrue(submitted >= 20, "both tracks ran their tasks: " + submitted);
         assertEquals(submitted, cached, "every task re-used:\n" + again.log());
         assertFalse(again.log().contains("Submitted process"), again.log());
+
+        // interrupted during training: a run stopped while a D-GEX network trains, then resumed, re-uses
+        // every finished task and ends with the metrics of the uninterrupted run above
+        Path stopped = launch.resolve("interrupted");
+        Run killed = nextflowIn(stopped, "test", l -> l.contains("Submitted process > DGEX:TRAIN_DGEX "), "--tracks", "dgex");
+        assertTrue(killed.exit() != 0, "the stopped run fails:\n" + killed.log());
+        assertFalse(Files.exists(stopped.resolve("results/dgex/metrics.json")), "no metrics from the stopped run");
+        Run resumed = nextflowIn(stopped, "test", l -> false, "--tracks", "dgex", "-resume");
+        assertEquals(0, resumed.exit(), resumed.log());
+        long reused = resumed.log().lines().filter(l -> l.contains("Cached process >")).count();
+        assertTrue(reused >= 3 && resumed.log().contains("Cached process > DGEX:CONVERT"),
+                "finished tasks come from the cache (" + reused + "):\n" + resumed.log());
+        assertTrue(resumed.log().contains("Submitted process > DGEX:TRAIN_DGEX "), "the stopped training runs again");
+        JsonNode after = Json.MAPPER.readTree(stopped.resolve("results/dgex/metrics.json").toFile());
+        assertEquals(m.get("models"), after.get("models"), "same metrics as the uninterrupted run");
+        assertEquals(m.get("comparisons"), after.get("comparisons"));
     }
 
     /** -profile full_dgex -stub: the paper-scale DAG (downloads, both tracks, the 3 x 3 x 3 grid) is wired. */
