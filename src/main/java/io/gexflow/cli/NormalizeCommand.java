@@ -5,6 +5,7 @@ import io.gexflow.data.QuantileNormalizer;
 import io.gexflow.data.SplitAssigner;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
+import io.gexflow.io.StagedDirectory;
 import io.gexflow.io.arrow.ArrowMatrixReader;
 import io.gexflow.io.arrow.ArrowMatrixWriter;
 import io.gexflow.io.arrow.MatrixFile;
@@ -45,6 +46,11 @@ public final class NormalizeCommand extends Verb {
 
     @Override
     public Integer call() {
+        // the three splits and normalization.json appear together, or none of them
+        return StagedDirectory.write(outDir, this::normalize);
+    }
+
+    private int normalize(Path outDir) {
         Map<String, String> split = readSplit(splitFile);
         int nf;
         double[] reference = null;
