@@ -3,7 +3,7 @@ package io.gexflow.cli;
 import io.gexflow.data.RegressionData;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.baselines.CrossProducts;
 import io.gexflow.models.baselines.LinearBaselines;
 import io.gexflow.models.baselines.LinearBaselines.Penalty;

@@ -1,6 +1,7 @@
 package io.gexflow.models;
 
 import io.gexflow.io.InputException;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.io.Json;
 import io.gexflow.models.baselines.KnnGeModel;
 import io.gexflow.models.baselines.LinearRegressionModel;

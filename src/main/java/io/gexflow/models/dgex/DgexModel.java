@@ -8,7 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.MalformedModelException;
 import io.gexflow.io.InputException;
 import io.gexflow.models.ExpressionModel;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

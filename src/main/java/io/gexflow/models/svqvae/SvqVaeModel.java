@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -43,22 +43,13 @@ public final class SvqVaeModel implements AutoCloseable {
         this.net = net;
     }
 
-    /** model.json settings of a run. */
+    /** model.json settings of a run: the hyper-parameters, then the data set, latent size, code names and optimiser. */
     public static Map<String, Object> settings(SvqVaeSettings s, String dataset, List<String> codeNames) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", s.kind().id());
+        Map<String, Object> m = new SvqVaeFamily().settings(SvqVaeHyperParameters.of(s));
         m.put("dataset", dataset);
-        m.put("architecture", s.architecture().name().toLowerCase(java.util.Locale.ROOT));
         m.put("latent_dim", s.architecture().latentDim());
-        m.put("codes", s.codes());
         m.put("code_names", codeNames);
-        m.put("epochs", s.epochs());
-        m.put("batch_size", s.batchSize());
-        m.put("learning_rate", s.learningRate());
         m.put("optimizer", "adam-amsgrad (betas 0.9, 0.999; eps 1e-8)");
-        m.put("beta", s.beta());
-        m.put("gamma", s.gamma());
-        m.put("seed", s.seed());
         return m;
     }
 

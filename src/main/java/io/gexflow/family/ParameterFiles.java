@@ -1,4 +1,4 @@
-package io.gexflow.models;
+package io.gexflow.family;
 
 import ai.djl.nn.Block;
 import io.gexflow.io.AtomicFile;
