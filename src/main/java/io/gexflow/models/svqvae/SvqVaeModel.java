@@ -1,6 +1,5 @@
 package io.gexflow.models.svqvae;
 
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,12 +8,8 @@ import ai.djl.training.ParameterStore;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
 import io.gexflow.family.ModelDescriptor;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.gexflow.family.ParameterFiles;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,19 +81,14 @@ public final class SvqVaeModel implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new InputException(json, "not an S-VQ-VAE/VQ-VAE model: " + e.getMessage());
         }
-        Path params = dir.resolve(PARAMS);
-        if (!Files.isRegularFile(params)) {
-            throw new InputException(params, "file not found");
-        }
         NDManager manager = NDManager.newBaseManager();
         SvqVaeNetwork net = new SvqVaeNetwork(arch, d.inputs().size(), codes);
-        net.initialize(manager);
-        try (InputStream is = Files.newInputStream(params);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
-            net.loadParameters(manager, in);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
+        try {
+            net.initialize(manager);
+            ParameterFiles.load(net, manager, dir.resolve(PARAMS), "the parameters");
+        } catch (RuntimeException e) {
             manager.close();
-            throw new InputException(params, "cannot load the parameters (" + e.getMessage() + ")", e);
+            throw e;
         }
         return new SvqVaeModel(d, kind, names, manager, net);
     }
