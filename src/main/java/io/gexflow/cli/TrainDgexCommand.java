@@ -139,8 +139,7 @@ public final class TrainDgexCommand extends Verb {
         }
         History h = DgexTrainer.combine(histories, sizes);
         Json.writeFile(outDir.resolve(History.FILE), h);
-        DgexFamily family = new DgexFamily();
-        Map<String, Object> settings = family.settings(hp);
+        Map<String, Object> settings = DgexFamily.FAMILY.settings(hp);
         settings.put("partitions", parts);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("best_epoch", h.bestEpoch());
@@ -149,7 +148,7 @@ public final class TrainDgexCommand extends Verb {
         summary.put("training_samples", tr.rows());
         summary.put("validation_samples", va.rows());
         summary.put("label", arch.label());
-        Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(family.name(), family.version(),
+        Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(DgexFamily.NAME, DgexFamily.VERSION,
                 DgexModel.TYPE, tr.inputs(), tr.outputs(), settings, summary, prov));
         return 0;
     }

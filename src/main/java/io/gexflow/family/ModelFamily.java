@@ -20,6 +20,8 @@ import java.util.Map;
  * The loop, the {@code History} format, the descriptor and the numerics checks are shared; a family adds
  * only what is its own (a learning-rate schedule, a transfer protocol, a quantiser).
  *
+ * {@link FamilyDefinition} is the whole implementation of a family whose {@code model.json} layout never changed.
+ *
  * @param <H> the hyper-parameter record
  */
 public interface ModelFamily<H extends Record> {
@@ -59,6 +61,9 @@ public interface ModelFamily<H extends Record> {
     default ModelDescriptor upgrade(ModelDescriptor d) {
         return d.withFamily(name(), d.versionOrLegacy());
     }
+
+    /** The class of the trained model {@link #load} returns (e.g. whether it predicts targets from landmarks). */
+    Class<? extends AutoCloseable> modelType();
 
     /** Rebuilds the trained model of {@code dir} from its (upgraded) descriptor and parameter files. */
     AutoCloseable load(Path dir, ModelDescriptor d);

@@ -18,8 +18,8 @@ import java.util.Optional;
  * concrete families: {@code family} holds only the contract, and depends on no family.
  */
 public final class FamilyRegistry {
-    private static final List<ModelFamily<?>> FAMILIES = List.of(new DgexFamily(), new SvqVaeFamily(), new LinearFamily(),
-            new KnnFamily());
+    private static final List<ModelFamily<?>> FAMILIES = List.of(DgexFamily.FAMILY, SvqVaeFamily.FAMILY,
+            LinearFamily.FAMILY, KnnFamily.FAMILY);
 
     private FamilyRegistry() {}
 

@@ -20,13 +20,8 @@ public final class ModelStore {
         return (ExpressionModel) family.load(dir, d);
     }
 
-    /** Whether a family's trained model is an {@link ExpressionModel}: the return type its {@code load} declares. */
+    /** Whether a family's trained model is an {@link ExpressionModel}. */
     static boolean predictsTargets(ModelFamily<?> family) {
-        try {
-            return ExpressionModel.class.isAssignableFrom(
-                    family.getClass().getMethod("load", Path.class, ModelDescriptor.class).getReturnType());
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
+        return ExpressionModel.class.isAssignableFrom(family.modelType());
     }
 }

@@ -40,7 +40,7 @@ public final class SvqVaeModel implements AutoCloseable {
 
     /** model.json settings of a run: the hyper-parameters, then the data set, latent size, code names and optimiser. */
     public static Map<String, Object> settings(SvqVaeSettings s, String dataset, List<String> codeNames) {
-        Map<String, Object> m = new SvqVaeFamily().settings(SvqVaeHyperParameters.of(s));
+        Map<String, Object> m = SvqVaeFamily.FAMILY.settings(SvqVaeHyperParameters.of(s));
         m.put("dataset", dataset);
         m.put("latent_dim", s.architecture().latentDim());
         m.put("code_names", codeNames);
