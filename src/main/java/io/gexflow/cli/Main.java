@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SplitCommand.class,
             NormalizeCommand.class,
             NormalizeRnaSeqCommand.class,
+            TrainCommand.class,
             TrainLrCommand.class,
             TrainKnnCommand.class,
             TrainDgexCommand.class,
