@@ -60,7 +60,7 @@ public final class DgexTrainer {
                 Fit fit = new Fit(trainer, net, rate, train, valid, s);
                 return TrainingLoop.run(DgexFamily.NAME, DgexModel.TYPE, fit, train.rows(),
                         new TrainingLoop.Settings(s.epochs(), s.batchSize(), s.seed(), History.minimum(VALID_MAE), 0),
-                        paramsFile, null, progress);
+                        paramsFile, null, progress).describedAs(DgexModel.TYPE, s.architecture().label(), null, train.rows());
             }
         }
     }
