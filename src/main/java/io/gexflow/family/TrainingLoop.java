@@ -1,5 +1,6 @@
 package io.gexflow.family;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -83,8 +84,10 @@ public final class TrainingLoop {
         /** The manager of one batch's arrays (closed after the optimiser step). */
         NDManager newBatchManager();
 
-        /** The gradient collector of one batch. */
-        GradientCollector newGradientCollector();
+        /** The gradient collector of one batch (default: the engine's; a DJL {@code Trainer}'s for families that use one). */
+        default GradientCollector newGradientCollector() {
+            return Engine.getInstance().newGradientCollector();
+        }
 
         /**
          * The forward pass of rows {@code order[from..to)}: the loss terms by {@link Term#name()}, in

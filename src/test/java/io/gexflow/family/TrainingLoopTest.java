@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import io.gexflow.data.Minibatches;
 import io.gexflow.eval.History;
 import java.nio.charset.StandardCharsets;
@@ -86,10 +84,6 @@ class TrainingLoopTest {
             return manager.newSubManager();
         }
 
-        @Override
-        public GradientCollector newGradientCollector() {
-            return Engine.getInstance().newGradientCollector();
-        }
 
         @Override
         public Map<String, NDArray> forward(NDManager batch, int[] order, int from, int to, TrainingLoop.Position at) {

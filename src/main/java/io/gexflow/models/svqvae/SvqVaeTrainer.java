@@ -11,7 +11,6 @@ import io.gexflow.eval.History;
 import io.gexflow.family.NumericsGuard;
 import io.gexflow.family.TrainingLoop;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.nio.FloatBuffer;
@@ -132,10 +131,6 @@ public final class SvqVaeTrainer {
             return manager.newSubManager();
         }
 
-        @Override
-        public GradientCollector newGradientCollector() {
-            return Engine.getInstance().newGradientCollector();
-        }
 
         @Override
         public Map<String, NDArray> forward(NDManager batch, int[] order, int from, int to, TrainingLoop.Position at) {
