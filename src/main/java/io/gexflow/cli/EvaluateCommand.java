@@ -9,13 +9,13 @@ import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
 import io.gexflow.io.StagedDirectory;
 import io.gexflow.models.ExpressionModel;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.ModelStore;
 import io.gexflow.models.baselines.KnnGeModel;
 import io.gexflow.models.baselines.LinearBaselines;
 import io.gexflow.models.baselines.LinearRegressionModel;
 import io.gexflow.models.dgex.DgexModel;
-import io.gexflow.models.dgex.TrainingHistory;
+import io.gexflow.eval.History;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,7 +109,7 @@ public final class EvaluateCommand extends Verb {
                 m.put("architecture", Map.of("hidden_layers", desc.settings().get("hidden_layers"),
                         "hidden_units", desc.settings().get("hidden_units"), "dropout", desc.settings().get("dropout")));
                 m.put("best_epoch", desc.summary().get("best_epoch"));
-                Path history = dir.resolve(TrainingHistory.FILE);
+                Path history = dir.resolve(History.FILE);
                 if (Files.isRegularFile(history)) {
                     String copy = "history_" + name + ".json";
                     AtomicFile.writeString(outDir.resolve(copy), read(history));

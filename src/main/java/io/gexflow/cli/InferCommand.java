@@ -10,7 +10,7 @@ import io.gexflow.io.arrow.ObsColumn;
 import io.gexflow.io.gct.GctDataset;
 import io.gexflow.io.gct.GctxStreamWriter;
 import io.gexflow.models.ExpressionModel;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.ModelStore;
 import io.gexflow.provenance.Provenance;
 import java.nio.file.Path;

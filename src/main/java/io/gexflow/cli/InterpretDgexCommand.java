@@ -1,7 +1,7 @@
 package io.gexflow.cli;
 
 import io.gexflow.io.InputException;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.interpret.DgexInterpretation;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.gexflow.cli;
 
 import io.gexflow.io.InputException;
-import io.gexflow.models.NumericsGuard;
+import io.gexflow.family.NumericsGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             SplitCommand.class,
             NormalizeCommand.class,
             NormalizeRnaSeqCommand.class,
+            TrainCommand.class,
             TrainLrCommand.class,
             TrainKnnCommand.class,
             TrainDgexCommand.class,

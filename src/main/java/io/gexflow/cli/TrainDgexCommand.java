@@ -2,14 +2,16 @@ package io.gexflow.cli;
 
 import io.gexflow.data.RegressionData;
 import io.gexflow.io.InputException;
+import io.gexflow.eval.History;
 import io.gexflow.io.Json;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.dgex.DgexArchitecture;
+import io.gexflow.models.dgex.DgexFamily;
+import io.gexflow.models.dgex.DgexHyperParameters;
 import io.gexflow.models.dgex.DgexModel;
 import io.gexflow.models.dgex.DgexTrainer;
 import io.gexflow.models.dgex.DgexTrainingSettings;
 import io.gexflow.models.dgex.LearningRateSchedule;
-import io.gexflow.models.dgex.TrainingHistory;
 import io.gexflow.provenance.Provenance;
 import io.gexflow.models.dgex.TargetPartition;
 import io.gexflow.io.StagedDirectory;
@@ -89,11 +91,6 @@ public final class TrainDgexCommand extends Verb {
                 TargetPartition.columns(d.y(), d.rows(), d.outputs().size(), cols));
     }
 
-    private static DgexTrainingSettings withSeed(DgexTrainingSettings s, long seed) {
-        return new DgexTrainingSettings(s.architecture(), s.epochs(), s.batchSize(), s.learningRate(), s.momentum(),
-                s.learningRateScale(), s.schedule(), s.monitorSamples(), seed);
-    }
-
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
@@ -124,40 +121,35 @@ public final class TrainDgexCommand extends Verb {
                 arch.label(), tr.inputs().size(), tr.outputs().size(), tr.rows(), va.rows(), epochs, rate);
         Provenance prov = provenance(seed, train, valid);
         int[][] parts = TargetPartition.split(tr.outputs().size(), targetPartitions, seed);
-        List<TrainingHistory> histories = new ArrayList<>();
+        DgexHyperParameters hp = DgexHyperParameters.of(s, parts.length);
+        List<History> histories = new ArrayList<>();
         int[] sizes = new int[parts.length];
         for (int p = 0; p < parts.length; p++) {
             sizes[p] = parts[p].length;
             if (parts.length > 1) {
                 LOG.info("target partition {}/{}: {} targets", p + 1, parts.length, parts[p].length);
             }
-            TrainingHistory h = DgexTrainer.train(subset(tr, parts[p]), subset(va, parts[p]),
-                    withSeed(s, seed + p), outDir.resolve(DgexModel.paramsFile(p)),
-                    e -> LOG.info(String.format(java.util.Locale.ROOT,
-                            "epoch %d/%d  loss %.4f  train-MAE %.4f  valid-MAE %.4f  lr %.2e  (%.1f s)", e.epoch(), epochs,
-                            e.trainLoss(), e.trainMae(), e.validMae(), e.learningRate(), e.seconds())));
+            History h = DgexTrainer.train(subset(tr, parts[p]), subset(va, parts[p]), hp.training(p),
+                    outDir.resolve(DgexModel.paramsFile(p)), LOG::info);
             histories.add(h);
             if (parts.length > 1) {
                 Json.writeFile(outDir.resolve("history_p" + p + ".json"), h);
             }
-            LOG.info("best epoch {} with validation MAE {}", h.bestEpoch(), String.format("%.4f", h.bestValidMae()));
+            LOG.info("best epoch {} with validation MAE {}", h.bestEpoch(), String.format("%.4f", h.bestValue()));
         }
-        TrainingHistory h = TrainingHistory.combine("dgex", histories, sizes);
-        Json.writeFile(outDir.resolve(TrainingHistory.FILE), h);
-        Map<String, Object> settings = new LinkedHashMap<>(DgexModel.settings(arch));
-        settings.putAll(Map.of("epochs", epochs, "batch_size", batchSize, "learning_rate", rate, "momentum", momentum,
-                "lr_scale", lrScale, "lr_decay", lrDecay, "lr_min", lrMin, "monitor_samples", monitorSamples, "seed", seed));
-        settings.put("target_partitions", parts.length);
+        History h = DgexTrainer.combine(histories, sizes);
+        Json.writeFile(outDir.resolve(History.FILE), h);
+        Map<String, Object> settings = DgexFamily.FAMILY.settings(hp);
         settings.put("partitions", parts);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("best_epoch", h.bestEpoch());
-        summary.put("best_epochs", histories.stream().map(TrainingHistory::bestEpoch).toList());
-        summary.put("best_valid_mae", h.bestValidMae());
+        summary.put("best_epochs", histories.stream().map(History::bestEpoch).toList());
+        summary.put("best_valid_mae", h.bestValue());
         summary.put("training_samples", tr.rows());
         summary.put("validation_samples", va.rows());
         summary.put("label", arch.label());
-        Json.writeFile(outDir.resolve(ModelDescriptor.FILE),
-                new ModelDescriptor(DgexModel.TYPE, tr.inputs(), tr.outputs(), settings, summary, prov));
+        Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(DgexFamily.NAME, DgexFamily.VERSION,
+                DgexModel.TYPE, tr.inputs(), tr.outputs(), settings, summary, prov));
         return 0;
     }
 }

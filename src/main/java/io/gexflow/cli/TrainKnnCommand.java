@@ -3,9 +3,10 @@ package io.gexflow.cli;
 import io.gexflow.data.RegressionData;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.baselines.CrossProducts;
 import io.gexflow.models.baselines.KnnGe;
+import io.gexflow.models.baselines.KnnFamily;
 import io.gexflow.models.baselines.KnnGeModel;
 import io.gexflow.models.baselines.LinearBaselines;
 import io.gexflow.provenance.Provenance;
@@ -89,7 +90,8 @@ public final class TrainKnnCommand extends Verb {
         summary.put("validation_samples", va.rows());
         summary.put("validation_mae", mae);
         summary.put("best_validation_mae", mae.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
-        Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(KnnGeModel.TYPE, tr.inputs(), tr.outputs(),
+        Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(KnnFamily.NAME, KnnFamily.VERSION,
+                KnnGeModel.TYPE, tr.inputs(), tr.outputs(),
                 settings, summary, prov));
         spec.commandLine().getErr().printf(Locale.ROOT, "KNN-GE: %d targets, k %d chosen on %d validation samples%n", tr.outputs().size(),
                 fit.k(), va.rows());

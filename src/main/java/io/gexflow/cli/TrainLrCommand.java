@@ -3,10 +3,11 @@ package io.gexflow.cli;
 import io.gexflow.data.RegressionData;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.baselines.CrossProducts;
 import io.gexflow.models.baselines.LinearBaselines;
 import io.gexflow.models.baselines.LinearBaselines.Penalty;
+import io.gexflow.models.baselines.LinearFamily;
 import io.gexflow.models.baselines.LinearRegressionModel;
 import io.gexflow.provenance.Provenance;
 import io.gexflow.io.StagedDirectory;
@@ -135,7 +136,8 @@ public final class TrainLrCommand extends Verb {
             summary.put("max_sweeps_used", sweeps);
             summary.put("targets_not_converged", notConverged);
         }
-        Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(LinearRegressionModel.TYPE, tr.inputs(),
+        Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(LinearFamily.NAME, LinearFamily.VERSION,
+                LinearRegressionModel.TYPE, tr.inputs(),
                 tr.outputs(), settings, summary, prov));
         spec.commandLine().getErr().printf(java.util.Locale.ROOT, "%s: fitted %d targets on %d landmarks from %d samples%s%n", p.label(),
                 tr.outputs().size(), tr.inputs().size(), tr.rows(),

@@ -1,11 +1,12 @@
 package io.gexflow.cli;
 
+import io.gexflow.eval.History;
 import io.gexflow.io.Json;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.svqvae.LabelledData;
 import io.gexflow.models.svqvae.SvqArchitecture;
-import io.gexflow.models.svqvae.SvqHistory;
 import io.gexflow.models.svqvae.SvqModelKind;
+import io.gexflow.models.svqvae.SvqVaeFamily;
 import io.gexflow.models.svqvae.SvqVaeModel;
 import io.gexflow.models.svqvae.SvqVaeSettings;
 import io.gexflow.models.svqvae.SvqVaeTrainer;
@@ -107,24 +108,20 @@ public final class TrainSvqvaeCommand extends Verb {
                 kind.label(), arch.label(), data.rows(), data.cols(), data.classes().size(), k, arch.latentDim(),
                 s.epochs(), s.batchSize(), s.learningRate());
         Provenance prov = provenance(seed, train);
-        SvqHistory h = SvqVaeTrainer.train(data, s, outDir.resolve(SvqVaeModel.PARAMS), debugNumerics,
-                e -> LOG.info(String.format(Locale.ROOT,
-                        "epoch %d/%d  loss %.4f  train-MSE %.4f  perplexity %.3f (label %.3f, nearest %.3f)  misassigned %.3f  (%.1f s)",
-                        e.epoch(), s.epochs(), e.loss(), e.trainMse(), e.perplexity(), e.perplexityLabel(),
-                        e.perplexityNearest(), e.misassigned(), e.seconds())));
-        Json.writeFile(outDir.resolve(SvqHistory.FILE), h);
+        long start = System.nanoTime();
+        History h = SvqVaeTrainer.train(data, s, outDir.resolve(SvqVaeModel.PARAMS), debugNumerics, LOG::info);
+        Json.writeFile(outDir.resolve(History.FILE), h);
         List<String> names = SvqVaeModel.codeNames(kind, data.classes(), k);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("label", kind.label());
         summary.put("training_samples", data.rows());
         summary.put("classes", data.classes());
-        summary.put("final_train_mse", h.last().trainMse());
-        summary.put("final_perplexity", h.last().perplexity());
-        summary.put("train_seconds", h.totalSeconds());
-        Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(kind.id(), data.features(), names,
-                SvqVaeModel.settings(s, data.dataset(), names), summary, prov));
-        LOG.info(String.format(Locale.ROOT, "done in %.1f s: train MSE %.4f, perplexity %.3f", h.totalSeconds(),
-                h.last().trainMse(), h.last().perplexity()));
+        summary.put("final_train_mse", h.last().get(SvqVaeTrainer.TRAIN_MSE));
+        summary.put("final_perplexity", h.last().get(SvqVaeTrainer.PERPLEXITY));
+        Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(SvqVaeFamily.NAME, SvqVaeFamily.VERSION,
+                kind.id(), data.features(), names, SvqVaeModel.settings(s, data.dataset(), names), summary, prov));
+        LOG.info(String.format(Locale.ROOT, "done in %.1f s: train MSE %.4f, perplexity %.3f", (System.nanoTime() - start) / 1e9,
+                h.last().get(SvqVaeTrainer.TRAIN_MSE), h.last().get(SvqVaeTrainer.PERPLEXITY)));
         return 0;
     }
 }

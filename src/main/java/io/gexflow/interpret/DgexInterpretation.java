@@ -15,7 +15,7 @@ import io.gexflow.eval.interpret.R2Accumulator;
 import io.gexflow.io.AtomicFile;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.dgex.DgexModel;
 import io.gexflow.models.dgex.DgexNetwork;
 import io.gexflow.report.Charts;

@@ -1,29 +1,29 @@
 package io.gexflow.models;
 
+import io.gexflow.family.ModelDescriptor;
+import io.gexflow.family.ModelFamily;
 import io.gexflow.io.DirectorySeal;
 import io.gexflow.io.InputException;
-import io.gexflow.io.Json;
-import io.gexflow.models.baselines.KnnGeModel;
-import io.gexflow.models.baselines.LinearRegressionModel;
-import io.gexflow.models.dgex.DgexModel;
 import java.nio.file.Path;
 
-/** Rebuilds a trained model from its directory, by the type named in model.json. */
+/** Rebuilds a trained landmark -> target model from its directory, through the family that wrote its model.json. */
 public final class ModelStore {
     private ModelStore() {}
 
     public static ExpressionModel load(Path dir) {
         DirectorySeal.verify(dir);
         Path json = dir.resolve(ModelDescriptor.FILE);
-        ModelDescriptor d = Json.readFile(json, ModelDescriptor.class);
-        if (d.type() == null) {
-            throw new InputException(json, "no model type");
+        ModelDescriptor d = FamilyRegistry.read(dir);
+        ModelFamily<?> family = FamilyRegistry.familyOf(json, d);
+        if (!predictsTargets(family)) {
+            throw new InputException(json, "a " + family.name() + " model (type '" + d.type()
+                    + "') does not predict target genes from landmarks");
         }
-        return switch (d.type()) {
-            case LinearRegressionModel.TYPE -> LinearRegressionModel.load(dir, d);
-            case KnnGeModel.TYPE -> KnnGeModel.load(dir, d);
-            case DgexModel.TYPE -> DgexModel.load(dir, d);
-            default -> throw new InputException(json, "unknown model type '" + d.type() + "'");
-        };
+        return (ExpressionModel) family.load(dir, d);
+    }
+
+    /** Whether a family's trained model is an {@link ExpressionModel}. */
+    static boolean predictsTargets(ModelFamily<?> family) {
+        return ExpressionModel.class.isAssignableFrom(family.modelType());
     }
 }

@@ -1,5 +1,7 @@
 package io.gexflow.report;
 
+import io.gexflow.eval.History;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -36,6 +38,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * fixed palette, logical fonts, no timestamps; the PNG encoder (ImageIO) writes no time chunk.
  */
 public final class Charts {
+    /** The history columns a D-GEX learning curve draws (the training-monitor and validation MAE). */
+    static final String TRAIN_MAE = "train_mae";
+    static final String VALID_MAE = "valid_mae";
     /** Default image size in pixels. */
     public static final int WIDTH = 900;
     public static final int HEIGHT = 540;
@@ -192,16 +197,18 @@ public final class Charts {
      * Fig 5-like learning curve: training-subset MAE and validation MAE per epoch, the LR overall MAE
      * as a horizontal line, the best epoch as a vertical line.
      */
-    public static JFreeChart learningCurve(String title, TrainingHistory h, OptionalDouble lrMae, OptionalDouble bestEpoch) {
+    public static JFreeChart learningCurve(String title, History h, OptionalDouble lrMae, OptionalDouble bestEpoch) {
         XYSeries train = new XYSeries("training-subset MAE", false, true);
         XYSeries valid = new XYSeries("validation MAE", false, true);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (TrainingHistory.Epoch e : h.epochs()) {
-            train.add(e.epoch(), e.trainMae());
-            valid.add(e.epoch(), e.validMae());
-            lo = Math.min(lo, Math.min(e.trainMae(), e.validMae()));
-            hi = Math.max(hi, Math.max(e.trainMae(), e.validMae()));
+        for (History.Epoch e : h.epochs()) {
+            double trainMae = e.get(TRAIN_MAE);
+            double validMae = e.get(VALID_MAE);
+            train.add(e.epoch(), trainMae);
+            valid.add(e.epoch(), validMae);
+            lo = Math.min(lo, Math.min(trainMae, validMae));
+            hi = Math.max(hi, Math.max(trainMae, validMae));
         }
         XYSeriesCollection ds = new XYSeriesCollection();
         ds.addSeries(train);
@@ -234,8 +241,8 @@ public final class Charts {
         ya.setRange(lo - pad, hi + pad);
         NumberAxis xa = (NumberAxis) plot.getDomainAxis();
         xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        int first = h.epochs().stream().mapToInt(TrainingHistory.Epoch::epoch).min().orElse(0);
-        int last = h.epochs().stream().mapToInt(TrainingHistory.Epoch::epoch).max().orElse(1);
+        int first = h.epochs().stream().mapToInt(History.Epoch::epoch).min().orElse(0);
+        int last = h.epochs().stream().mapToInt(History.Epoch::epoch).max().orElse(1);
         xa.setRange(first - 0.5, Math.max(last, first + 1) + 0.5);
         return chart;
     }
@@ -320,7 +327,7 @@ public final class Charts {
      * Fig 5: overall error per epoch for each dropout rate of one architecture: validation MAE solid,
      * training-subset MAE dashed in the same colour, with the LR overall error as a horizontal line.
      */
-    public static JFreeChart dropoutCurves(String title, List<String> labels, List<TrainingHistory> histories,
+    public static JFreeChart dropoutCurves(String title, List<String> labels, List<History> histories,
             OptionalDouble lrMae) {
         XYSeriesCollection ds = new XYSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
@@ -330,11 +337,13 @@ public final class Charts {
         for (int i = 0; i < labels.size(); i++) {
             XYSeries valid = new XYSeries(labels.get(i) + ": validation", false, true);
             XYSeries train = new XYSeries(labels.get(i) + ": training subset", false, true);
-            for (TrainingHistory.Epoch e : histories.get(i).epochs()) {
-                valid.add(e.epoch(), e.validMae());
-                train.add(e.epoch(), e.trainMae());
-                lo = Math.min(lo, Math.min(e.trainMae(), e.validMae()));
-                hi = Math.max(hi, Math.max(e.trainMae(), e.validMae()));
+            for (History.Epoch e : histories.get(i).epochs()) {
+                double trainMae = e.get(TRAIN_MAE);
+                double validMae = e.get(VALID_MAE);
+                valid.add(e.epoch(), validMae);
+                train.add(e.epoch(), trainMae);
+                lo = Math.min(lo, Math.min(trainMae, validMae));
+                hi = Math.max(hi, Math.max(trainMae, validMae));
                 first = Math.min(first, e.epoch());
                 last = Math.max(last, e.epoch());
             }

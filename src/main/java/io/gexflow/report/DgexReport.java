@@ -1,5 +1,7 @@
 package io.gexflow.report;
 
+import io.gexflow.eval.History;
+
 import io.gexflow.io.AtomicFile;
 import static io.gexflow.report.Html.esc;
 import static io.gexflow.report.Html.f4;
@@ -48,7 +50,7 @@ public final class DgexReport {
     private final Metrics metrics;
     private final PaperNumbers paper;
     private final Map<String, PerGeneMae> perGene = new LinkedHashMap<>();
-    private final Map<String, TrainingHistory> histories = new LinkedHashMap<>();
+    private final Map<String, History> histories = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final Optional<Interpretation> interpretation;
     private final Optional<InferenceSummary> inference;
@@ -136,7 +138,7 @@ public final class DgexReport {
                         + " but the mean of its per-gene MAE table is " + f4(mean) + ".");
             }
             if (m.history().isPresent()) {
-                histories.put(m.key(), TrainingHistory.read(m.history().get()));
+                histories.put(m.key(), History.read(m.history().get(), Charts.TRAIN_MAE, Charts.VALID_MAE));
             }
         }
         for (Metrics.Comparison c : metrics.comparisons()) {
@@ -633,8 +635,8 @@ public final class DgexReport {
             h.append("<details>\n<summary>Learning curve of each D-GEX model (").append(withHistory.size())
                     .append(")</summary>\n");
             for (Metrics.Model d : withHistory) {
-                TrainingHistory hist = histories.get(d.key());
-                Optional<Integer> bestEpoch = hist.bestEpoch().or(d::bestEpoch);
+                History hist = histories.get(d.key());
+                Optional<Integer> bestEpoch = Optional.ofNullable(hist.bestEpoch()).or(d::bestEpoch);
                 figure(h, Charts.learningCurve("Training of " + d.label(), hist, lrMae,
                                 bestEpoch.map(b -> OptionalDouble.of(b)).orElse(OptionalDouble.empty())),
                         "Learning curve of " + d.label(),
@@ -711,7 +713,7 @@ public final class DgexReport {
         }
         Metrics.Architecture a = best.get().architecture().get();
         List<String> labels = new ArrayList<>();
-        List<TrainingHistory> hs = new ArrayList<>();
+        List<History> hs = new ArrayList<>();
         for (double rate : dropoutRates()) {
             for (Metrics.Model m : dgexWithArchitecture()) {
                 Metrics.Architecture b = m.architecture().get();

@@ -3,6 +3,7 @@ package io.gexflow.report;
 import static io.gexflow.report.Html.esc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gexflow.eval.History;
 import io.gexflow.io.AtomicFile;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
@@ -317,22 +318,17 @@ public final class SvqvaeReport {
         if (f == null) {
             return;
         }
-        JsonNode hist;
-        try {
-            hist = Json.MAPPER.readTree(f.toFile());
-        } catch (IOException e) {
-            throw new InputException(f, "not valid JSON (" + e.getMessage() + ")", e);
-        }
+        History hist = History.read(f, "loss", "train_mse", "perplexity", "perplexity_nearest_code");
         XYSeries loss = new XYSeries("loss", false, true);
         XYSeries mse = new XYSeries("train MSE (l_r)", false, true);
         XYSeries ppl = new XYSeries("perplexity (reference kind)", false, true);
         XYSeries pplN = new XYSeries("perplexity, nearest code", false, true);
-        for (JsonNode e : hist.path("epochs")) {
-            int ep = e.path("epoch").asInt();
-            loss.add(ep, e.path("loss").asDouble());
-            mse.add(ep, e.path("train_mse").asDouble());
-            ppl.add(ep, e.path("perplexity").asDouble());
-            pplN.add(ep, e.path("perplexity_nearest_code").asDouble());
+        for (History.Epoch e : hist.epochs()) {
+            int ep = e.epoch();
+            loss.add(ep, e.get("loss"));
+            mse.add(ep, e.get("train_mse"));
+            ppl.add(ep, e.get("perplexity"));
+            pplN.add(ep, e.get("perplexity_nearest_code"));
         }
         XYSeriesCollection a = new XYSeriesCollection();
         a.addSeries(loss);

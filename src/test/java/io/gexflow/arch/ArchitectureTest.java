@@ -55,6 +55,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The family contract and the shared loop know no concrete family, no verb and no report. */
+    @Test
+    void familyDependsOnNoFamilyNoCliNoReport() {
+        noClasses().that().resideInAPackage("io.gexflow.family..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.gexflow.cli..", "io.gexflow.report..", "io.gexflow.models..", "io.gexflow.interpret..")
+                .check(classes);
+    }
+
     @Test
     void reportReadsNoModelClassesAndNoCli() {
         noClasses().that().resideInAPackage("io.gexflow.report..").should().dependOnClassesThat()

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gexflow.io.Json;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.dgex.DgexModel;
 import io.gexflow.eval.interpret.MajorWeights;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.gexflow.io.arrow.ArrowMatrixWriter;
 import io.gexflow.io.arrow.DenseMatrix;
 import io.gexflow.io.arrow.ObsColumn;
 import io.gexflow.models.ExpressionModel;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

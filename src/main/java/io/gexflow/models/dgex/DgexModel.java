@@ -5,16 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.MalformedModelException;
 import io.gexflow.io.InputException;
 import io.gexflow.models.ExpressionModel;
-import io.gexflow.models.ModelDescriptor;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.gexflow.family.ModelDescriptor;
+import io.gexflow.family.ParameterFiles;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -91,19 +86,13 @@ public final class DgexModel implements ExpressionModel {
         NDManager manager = NDManager.newBaseManager();
         List<DgexNetwork> nets = new java.util.ArrayList<>();
         for (int p = 0; p < parts.length; p++) {
-            Path params = dir.resolve(paramsFile(p));
-            if (!Files.isRegularFile(params)) {
-                manager.close();
-                throw new InputException(params, "file not found");
-            }
             DgexNetwork net = DgexNetwork.build(d.inputs().size(), parts[p].length, arch);
-            net.block().initialize(manager, DataType.FLOAT32, new Shape(1, d.inputs().size()));
-            try (InputStream is = Files.newInputStream(params);
-                    DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
-                net.block().loadParameters(manager, in);
-            } catch (IOException | MalformedModelException | RuntimeException e) {
+            try {
+                net.block().initialize(manager, DataType.FLOAT32, new Shape(1, d.inputs().size()));
+                ParameterFiles.load(net.block(), manager, dir.resolve(paramsFile(p)), "D-GEX parameters");
+            } catch (RuntimeException e) {
                 manager.close();
-                throw new InputException(params, "cannot load D-GEX parameters (" + e.getMessage() + ")", e);
+                throw e;
             }
             nets.add(net);
         }

@@ -12,26 +12,39 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import io.gexflow.data.Minibatches;
 import io.gexflow.data.RegressionData;
-import io.gexflow.models.NumericsGuard;
-import io.gexflow.models.ParameterFiles;
+import io.gexflow.eval.History;
+import io.gexflow.family.NumericsGuard;
+import io.gexflow.family.ParameterFiles;
+import io.gexflow.family.TrainingLoop;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Trains a D-GEX network by the reference protocol and keeps the parameters of the epoch with the
- * lowest validation MAE in {@code paramsFile}.
+ * Trains a D-GEX network by the reference protocol on the shared {@link TrainingLoop} and keeps the
+ * parameters of the epoch with the lowest validation MAE in {@code paramsFile}. What is D-GEX's own:
+ * momentum SGD with per-layer rate multipliers, the decay of the base rate when the MAE on a fixed
+ * training-monitor subset rises, and the monitor subset itself (drawn before the first shuffle).
  */
 public final class DgexTrainer {
     private static final int PREDICT_BATCH = 1024;
+    /** The history column of the loss (eq. 3) and the MAE columns. */
+    public static final String TRAIN_LOSS = "train_loss";
+    public static final String TRAIN_MAE = "train_mae";
+    public static final String VALID_MAE = "valid_mae";
+    public static final String LEARNING_RATE = "learning_rate";
 
     private DgexTrainer() {}
 
-    public static TrainingHistory train(RegressionData train, RegressionData valid, DgexTrainingSettings s,
-            Path paramsFile, Consumer<EpochRecord> progress) {
+    /** Trains with the loop's progress lines going to {@code progress}. */
+    public static History train(RegressionData train, RegressionData valid, DgexTrainingSettings s, Path paramsFile,
+            Consumer<String> progress) {
         int nIn = train.inputs().size();
         int nOut = train.outputs().size();
         Engine.getInstance().setRandomSeed((int) s.seed());
@@ -44,68 +57,147 @@ public final class DgexTrainer {
             Optimizer sgd = Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) s.momentum()).build();
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(new SummedSquaredErrorLoss()).optOptimizer(sgd))) {
                 trainer.initialize(new Shape(1, nIn));
-                return loop(trainer, net, rate, train, valid, s, paramsFile, progress);
+                Fit fit = new Fit(trainer, net, rate, train, valid, s);
+                return TrainingLoop.run(DgexFamily.NAME, DgexModel.TYPE, fit, train.rows(),
+                        new TrainingLoop.Settings(s.epochs(), s.batchSize(), s.seed(), History.minimum(VALID_MAE), 0),
+                        paramsFile, null, progress).describedAs(DgexModel.TYPE, s.architecture().label(), null, train.rows());
             }
         }
     }
 
-    private static TrainingHistory loop(Trainer trainer, DgexNetwork net, ScaledLearningRate rate, RegressionData train,
-            RegressionData valid, DgexTrainingSettings s, Path paramsFile, Consumer<EpochRecord> progress) {
-        int n = train.rows();
-        int nIn = train.inputs().size();
-        int nOut = train.outputs().size();
-        Random random = new Random(s.seed());
-        int[] monitor = sample(n, Math.min(s.monitorSamples(), n), random);
-        float[] xMon = Minibatches.gather(train.x(), nIn, monitor, 0, monitor.length);
-        float[] yMon = Minibatches.gather(train.y(), nOut, monitor, 0, monitor.length);
-        List<EpochRecord> epochs = new ArrayList<>();
-        double previousTrainMae = Double.POSITIVE_INFINITY;
-        double best = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        int[] order = Minibatches.identity(n);
-        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-            long t0 = System.nanoTime();
-            Minibatches.shuffle(order, random);
-            double lossSum = 0;
-            int batches = 0;
-            for (int from = 0; from < n; from += s.batchSize()) {
-                int to = Math.min(n, from + s.batchSize());
-                try (NDManager batch = trainer.getManager().newSubManager()) {
-                    NDArray xb = batch.create(FloatBuffer.wrap(Minibatches.gather(train.x(), nIn, order, from, to)), new Shape(to - from, nIn));
-                    NDArray yb = batch.create(FloatBuffer.wrap(Minibatches.gather(train.y(), nOut, order, from, to)), new Shape(to - from, nOut));
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDArray pred = trainer.forward(new NDList(xb)).singletonOrThrow();
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(yb), new NDList(pred));
-                        float value = loss.getFloat();
-                        if (!Float.isFinite(value)) {
-                            throw new NumericsGuard.NonFiniteException("non-finite value in epoch " + epoch + ", batch "
-                                    + (batches + 1) + ": the loss (eq. 3) is " + value + " (learning rate "
-                                    + rate.base() + "); last epoch's mean loss: "
-                                    + (epochs.isEmpty() ? "none (first epoch)" : epochs.get(epochs.size() - 1).trainLoss()));
-                        }
-                        gc.backward(loss);
-                        lossSum += value;
-                    }
-                    trainer.step();
-                }
-                batches++;
+    /** One D-GEX run on the loop: SGD step by DJL's trainer, schedule and validation at the end of each epoch. */
+    private static final class Fit implements TrainingLoop.Fit {
+        private final Trainer trainer;
+        private final DgexNetwork net;
+        private final ScaledLearningRate rate;
+        private final RegressionData train;
+        private final RegressionData valid;
+        private final DgexTrainingSettings s;
+        private final int nIn;
+        private final int nOut;
+        private int[] monitor;
+        private float[] xMon;
+        private float[] yMon;
+        private double previousTrainMae = Double.POSITIVE_INFINITY;
+
+        Fit(Trainer trainer, DgexNetwork net, ScaledLearningRate rate, RegressionData train, RegressionData valid,
+                DgexTrainingSettings s) {
+            this.trainer = trainer;
+            this.net = net;
+            this.rate = rate;
+            this.train = train;
+            this.valid = valid;
+            this.s = s;
+            this.nIn = train.inputs().size();
+            this.nOut = train.outputs().size();
+        }
+
+        @Override
+        public List<TrainingLoop.Term> terms() {
+            return List.of(new TrainingLoop.Term("loss", TRAIN_LOSS));
+        }
+
+        /** The fixed training-monitor subset, drawn before the first epoch's shuffle. */
+        @Override
+        public void begin(Random random) {
+            int n = train.rows();
+            monitor = sample(n, Math.min(s.monitorSamples(), n), random);
+            xMon = Minibatches.gather(train.x(), nIn, monitor, 0, monitor.length);
+            yMon = Minibatches.gather(train.y(), nOut, monitor, 0, monitor.length);
+        }
+
+        @Override
+        public NDManager newBatchManager() {
+            return trainer.getManager().newSubManager();
+        }
+
+        @Override
+        public GradientCollector newGradientCollector() {
+            return trainer.newGradientCollector();
+        }
+
+        /** Eq. 3 on the batch; a non-finite loss stops with the rate in use and last epoch's mean loss. */
+        @Override
+        public Map<String, NDArray> forward(NDManager batch, int[] order, int from, int to, TrainingLoop.Position at) {
+            NDArray xb = batch.create(FloatBuffer.wrap(Minibatches.gather(train.x(), nIn, order, from, to)), new Shape(to - from, nIn));
+            NDArray yb = batch.create(FloatBuffer.wrap(Minibatches.gather(train.y(), nOut, order, from, to)), new Shape(to - from, nOut));
+            NDArray pred = trainer.forward(new NDList(xb)).singletonOrThrow();
+            NDArray loss = trainer.getLoss().evaluate(new NDList(yb), new NDList(pred));
+            float value = loss.getFloat();
+            if (!Float.isFinite(value)) {
+                Double last = at.previous(TRAIN_LOSS);
+                throw new NumericsGuard.NonFiniteException("non-finite value in epoch " + at.epoch() + ", batch "
+                        + at.batch() + ": the loss (eq. 3) is " + value + " (learning rate " + rate.base()
+                        + "); last epoch's mean loss: " + (last == null ? "none (first epoch)" : last));
             }
+            return Map.of("loss", loss);
+        }
+
+        @Override
+        public void update() {
+            trainer.step();
+        }
+
+        /** Monitor and validation MAE in eval mode, then the schedule's next base rate. */
+        @Override
+        public Map<String, Double> endEpoch(int epoch) {
             double usedRate = rate.base();
             double trainMae = mae(predict(trainer, xMon, monitor.length, nIn), yMon);
             double validMae = mae(predict(trainer, valid.x(), valid.rows(), nIn), valid.y());
             rate.setBase((float) s.schedule().next(rate.base(), trainMae, previousTrainMae));
             previousTrainMae = trainMae;
-            if (validMae < best) {
-                best = validMae;
-                bestEpoch = epoch;
-                ParameterFiles.save(net.block(), paramsFile);
-            }
-            EpochRecord rec = new EpochRecord(epoch, lossSum / batches, trainMae, validMae, usedRate,
-                    (System.nanoTime() - t0) / 1e9);
-            epochs.add(rec);
-            progress.accept(rec);
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put(TRAIN_MAE, trainMae);
+            m.put(VALID_MAE, validMae);
+            m.put(LEARNING_RATE, usedRate);
+            return m;
         }
-        return new TrainingHistory("dgex", bestEpoch, best, epochs);
+
+        @Override
+        public void save(Path file) {
+            ParameterFiles.save(net.block(), file);
+        }
+    }
+
+    /**
+     * Combines the histories of a model's target partitions (equal length): the losses add up, the MAEs
+     * are the target-weighted means (the MAE over all targets), the rate is the first partition's; the
+     * best epoch is absent when the partitions' best epochs differ.
+     */
+    public static History combine(List<History> parts, int[] targets) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        double total = 0;
+        for (int t : targets) {
+            total += t;
+        }
+        List<History.Epoch> epochs = new ArrayList<>();
+        for (int e = 0; e < parts.get(0).epochs().size(); e++) {
+            double loss = 0, tr = 0, va = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                History.Epoch r = parts.get(p).epochs().get(e);
+                double w = targets[p] / total;
+                loss += r.get(TRAIN_LOSS);
+                tr += w * r.get(TRAIN_MAE);
+                va += w * r.get(VALID_MAE);
+            }
+            Map<String, Double> v = new LinkedHashMap<>();
+            v.put(TRAIN_LOSS, loss);
+            v.put(TRAIN_MAE, tr);
+            v.put(VALID_MAE, va);
+            v.put(LEARNING_RATE, parts.get(0).epochs().get(e).get(LEARNING_RATE));
+            epochs.add(new History.Epoch(e + 1, v));
+        }
+        double best = 0;
+        Integer bestEpoch = parts.get(0).bestEpoch();
+        for (int p = 0; p < parts.size(); p++) {
+            best += targets[p] / total * parts.get(p).bestValue();
+            if (!Objects.equals(bestEpoch, parts.get(p).bestEpoch())) {
+                bestEpoch = null;
+            }
+        }
+        return parts.get(0).withEpochs(epochs, bestEpoch, best);
     }
 
     /** Predicts in eval mode (dropout off), in batches. */
@@ -136,7 +228,6 @@ public final class DgexTrainer {
         return s / a.length;
     }
 
-
     static int[] sample(int n, int k, Random random) {
         int[] all = Minibatches.identity(n);
         Minibatches.shuffle(all, random);
@@ -144,6 +235,4 @@ public final class DgexTrainer {
         java.util.Arrays.sort(out);
         return out;
     }
-
-
 }

@@ -2,11 +2,12 @@ package io.gexflow.models.svqvae;
 
 import io.gexflow.io.AtomicFile;
 import io.gexflow.io.InputException;
+import io.gexflow.eval.History;
 import io.gexflow.io.Json;
 import io.gexflow.io.arrow.ArrowMatrixWriter;
 import io.gexflow.io.arrow.MatrixFile;
 import io.gexflow.io.arrow.ObsColumn;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -204,16 +205,15 @@ public final class SvqVaeEvaluator {
         f.put("code_distances", files.distances());
         f.put("code_graph", files.graph());
         f.put("generated", files.generated());
-        Path history = modelDir.resolve(SvqHistory.FILE);
+        Path history = modelDir.resolve(History.FILE);
         if (java.nio.file.Files.isRegularFile(history)) {
-            SvqHistory h = Json.readFile(history, SvqHistory.class);
+            History h = History.read(history, SvqVaeTrainer.TRAIN_MSE, SvqVaeTrainer.PERPLEXITY);
             String copy = "history_" + name + ".json";
             Json.writeFile(outDir.resolve(copy), h);
             f.put("history", copy);
-            mse.put("train_last_epoch", h.last().trainMse());
-            ppl.put("train_last_epoch", h.last().perplexity());
+            mse.put("train_last_epoch", h.last().get(SvqVaeTrainer.TRAIN_MSE));
+            ppl.put("train_last_epoch", h.last().get(SvqVaeTrainer.PERPLEXITY));
             out.put("epochs", h.epochs().size());
-            out.put("train_seconds", h.totalSeconds());
         }
         out.put("files", f);
         return out;

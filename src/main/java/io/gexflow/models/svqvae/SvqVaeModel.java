@@ -1,6 +1,5 @@
 package io.gexflow.models.svqvae;
 
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,13 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
-import io.gexflow.models.ModelDescriptor;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.gexflow.family.ModelDescriptor;
+import io.gexflow.family.ParameterFiles;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,22 +38,13 @@ public final class SvqVaeModel implements AutoCloseable {
         this.net = net;
     }
 
-    /** model.json settings of a run. */
+    /** model.json settings of a run: the hyper-parameters, then the data set, latent size, code names and optimiser. */
     public static Map<String, Object> settings(SvqVaeSettings s, String dataset, List<String> codeNames) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", s.kind().id());
+        Map<String, Object> m = SvqVaeFamily.FAMILY.settings(SvqVaeHyperParameters.of(s));
         m.put("dataset", dataset);
-        m.put("architecture", s.architecture().name().toLowerCase(java.util.Locale.ROOT));
         m.put("latent_dim", s.architecture().latentDim());
-        m.put("codes", s.codes());
         m.put("code_names", codeNames);
-        m.put("epochs", s.epochs());
-        m.put("batch_size", s.batchSize());
-        m.put("learning_rate", s.learningRate());
         m.put("optimizer", "adam-amsgrad (betas 0.9, 0.999; eps 1e-8)");
-        m.put("beta", s.beta());
-        m.put("gamma", s.gamma());
-        m.put("seed", s.seed());
         return m;
     }
 
@@ -96,19 +82,14 @@ public final class SvqVaeModel implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new InputException(json, "not an S-VQ-VAE/VQ-VAE model: " + e.getMessage());
         }
-        Path params = dir.resolve(PARAMS);
-        if (!Files.isRegularFile(params)) {
-            throw new InputException(params, "file not found");
-        }
         NDManager manager = NDManager.newBaseManager();
         SvqVaeNetwork net = new SvqVaeNetwork(arch, d.inputs().size(), codes);
-        net.initialize(manager);
-        try (InputStream is = Files.newInputStream(params);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
-            net.loadParameters(manager, in);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
+        try {
+            net.initialize(manager);
+            ParameterFiles.load(net, manager, dir.resolve(PARAMS), "the parameters");
+        } catch (RuntimeException e) {
             manager.close();
-            throw new InputException(params, "cannot load the parameters (" + e.getMessage() + ")", e);
+            throw e;
         }
         return new SvqVaeModel(d, kind, names, manager, net);
     }

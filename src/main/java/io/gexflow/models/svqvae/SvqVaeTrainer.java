@@ -1,30 +1,30 @@
 package io.gexflow.models.svqvae;
 
 import io.gexflow.data.Minibatches;
-import io.gexflow.models.ParameterFiles;
+import io.gexflow.family.ParameterFiles;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.gexflow.models.NumericsGuard;
+import io.gexflow.eval.History;
+import io.gexflow.family.NumericsGuard;
+import io.gexflow.family.TrainingLoop;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Trains an S-VQ-VAE or a VQ-VAE as the reference code does: shuffled minibatches every epoch, one
- * AMSGrad step per batch on the whole loss, no early stopping; the parameters after the last epoch are
- * saved. Seeded: the same seed, data and thread count give the same parameters.
+ * Trains an S-VQ-VAE or a VQ-VAE as the reference code does, on the shared {@link TrainingLoop}:
+ * shuffled minibatches every epoch, one AMSGrad step per batch on the whole loss, no early stopping;
+ * the parameters after the last epoch are saved. Seeded: the same seed, data and thread count give the
+ * same parameters.
  */
 public final class SvqVaeTrainer {
     private SvqVaeTrainer() {}
@@ -54,101 +54,146 @@ public final class SvqVaeTrainer {
         return new Forward(zE, k, xHat, SvqVaeLoss.vqvae(x, xHat, zE, eK, beta));
     }
 
-    public static SvqHistory train(LabelledData data, SvqVaeSettings s, Path paramsFile, Consumer<SvqEpoch> progress) {
+    /** History columns: the loss terms as they enter the loss, then the codebook-usage statistics. */
+    public static final String LOSS = "loss";
+    public static final String TRAIN_MSE = "train_mse";
+    public static final String PUSH_TERM = "push_term";
+    public static final String PERPLEXITY = "perplexity";
+    public static final String PERPLEXITY_LABEL = "perplexity_label_assignment";
+    public static final String PERPLEXITY_NEAREST = "perplexity_nearest_code";
+    public static final String MISASSIGNED = "misassigned_fraction";
+    private static final List<TrainingLoop.Term> TERMS = List.of(new TrainingLoop.Term("total", LOSS),
+            new TrainingLoop.Term("reconstruction", TRAIN_MSE), new TrainingLoop.Term("codebook", "codebook_term"),
+            new TrainingLoop.Term("commitment", "commitment_term"), new TrainingLoop.Term("push", PUSH_TERM),
+            new TrainingLoop.Term("divergence", "divergence_term"));
+
+    public static History train(LabelledData data, SvqVaeSettings s, Path paramsFile, Consumer<String> progress) {
         return train(data, s, paramsFile, null, progress);
     }
 
     /**
-     * Trains and saves the parameters after the last epoch. Every batch is checked for a non-finite
-     * loss term, gradient or parameter ({@link NumericsGuard}); with {@code debugNumerics} set, one TSV
-     * row per batch records the terms, gradient norms and the code and z_e norms.
+     * Trains on the shared {@link TrainingLoop} and saves the parameters after the last epoch. Every batch
+     * is checked for a non-finite loss term, gradient or parameter ({@link NumericsGuard}); with
+     * {@code debugNumerics} set, one TSV row per batch records the terms, gradient norms and the code and
+     * z_e norms. Each epoch records the means over its minibatches (as the reference code reports them):
+     * the loss and its terms ({@link SvqVaeLoss.Terms}), and the codebook-usage perplexity of the batch by
+     * label assignment and by nearest-code assignment; {@code perplexity} is the one the reference code
+     * prints (label assignment for S-VQ-VAE, nearest code for VQ-VAE).
      */
-    public static SvqHistory train(LabelledData data, SvqVaeSettings s, Path paramsFile, Path debugNumerics,
-            Consumer<SvqEpoch> progress) {
+    public static History train(LabelledData data, SvqVaeSettings s, Path paramsFile, Path debugNumerics,
+            Consumer<String> progress) {
         if (s.kind() == SvqModelKind.SVQVAE && s.codes() != data.classes().size()) {
             throw new IllegalArgumentException("S-VQ-VAE has one code per class: " + data.classes().size()
                     + " codes, not " + s.codes());
         }
         Engine.getInstance().setRandomSeed((int) s.seed());
         SvqVaeNetwork net = new SvqVaeNetwork(s.architecture(), data.cols(), s.codes());
-        long start = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager(); NumericsGuard guard = new NumericsGuard(debugNumerics)) {
+        try (NDManager manager = NDManager.newBaseManager()) {
             net.initialize(manager);
             AmsGrad optimizer = AmsGrad.builder().optLearningRate((float) s.learningRate()).build();
-            List<SvqEpoch> epochs = new ArrayList<>();
-            Random random = new Random(s.seed());
-            int n = data.rows();
+            History h = TrainingLoop.run(SvqVaeFamily.NAME, s.kind().id(),
+                    new Fit(net, manager, optimizer, data, s, debugNumerics != null), data.rows(),
+                    new TrainingLoop.Settings(s.epochs(), s.batchSize(), s.seed(), History.LAST, 0), paramsFile,
+                    debugNumerics, progress);
+            return h.describedAs(s.kind().id(), s.kind().label(), data.dataset(), data.rows());
+        }
+    }
+
+    /** One S-VQ-VAE/VQ-VAE run on the loop: AMSGrad on every parameter, guarded; code usage per batch. */
+    private static final class Fit implements TrainingLoop.Fit {
+        private final SvqVaeNetwork net;
+        private final NDManager manager;
+        private final AmsGrad optimizer;
+        private final LabelledData data;
+        private final SvqVaeSettings s;
+        private final boolean debug;
+        private Forward f;
+        private int[] y;
+        private int[] nearest;
+        private Map<String, Double> extra = Map.of();
+
+        Fit(SvqVaeNetwork net, NDManager manager, AmsGrad optimizer, LabelledData data, SvqVaeSettings s, boolean debug) {
+            this.net = net;
+            this.manager = manager;
+            this.optimizer = optimizer;
+            this.data = data;
+            this.s = s;
+            this.debug = debug;
+        }
+
+        @Override
+        public List<TrainingLoop.Term> terms() {
+            return TERMS;
+        }
+
+        @Override
+        public NDManager newBatchManager() {
+            return manager.newSubManager();
+        }
+
+
+        @Override
+        public Map<String, NDArray> forward(NDManager batch, int[] order, int from, int to, TrainingLoop.Position at) {
             int p = data.cols();
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
+            y = new int[to - from];
+            long[] yl = new long[to - from];
+            for (int i = from; i < to; i++) {
+                y[i - from] = data.labels()[order[i]];
+                yl[i - from] = y[i - from];
             }
-            for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-                long t0 = System.nanoTime();
-                Minibatches.shuffle(order, random);
-                double[] sums = new double[10];
-                int batches = 0;
-                for (int from = 0; from < n; from += s.batchSize()) {
-                    int to = Math.min(n, from + s.batchSize());
-                    int[] y = new int[to - from];
-                    long[] yl = new long[to - from];
-                    for (int i = from; i < to; i++) {
-                        y[i - from] = data.labels()[order[i]];
-                        yl[i - from] = y[i - from];
-                    }
-                    int[] nearest;
-                    Map<String, Double> extra = Map.of();
-                    try (NDManager batch = manager.newSubManager()) {
-                        NDArray xb = batch.create(FloatBuffer.wrap(Minibatches.gather(data.x(), p, order, from, to)), new Shape(to - from, p));
-                        NDArray yb = batch.create(yl);
-                        ParameterStore ps = new ParameterStore(batch, false);
-                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            Forward f = forward(net, ps, xb, yb, s.kind(), (float) s.beta(), (float) s.gamma());
-                            SvqVaeLoss.Terms t = f.terms();
-                            guard.checkTerms(epoch, batches + 1, t.named());
-                            gc.backward(t.total());
-                            guard.checkGradients(epoch, batches + 1, parameters(net));
-                            if (debugNumerics != null) {
-                                extra = normStatistics(f.zE(), net.codebookParameter().getArray());
-                            }
-                            sums[0] += t.total().getFloat();
-                            sums[1] += t.reconstruction().getFloat();
-                            sums[2] += t.codebook().getFloat();
-                            sums[3] += t.commitment().getFloat();
-                            sums[4] += t.push().getFloat();
-                            sums[5] += t.divergence().getFloat();
-                            nearest = toInt(f.nearest().toLongArray());
-                        }
-                        step(net, optimizer);
-                        guard.checkParameters(epoch, batches + 1, parameters(net), extra);
-                    }
-                    double pLabel = CodeStatistics.perplexity(y, data.classes().size());
-                    double pNearest = CodeStatistics.perplexity(nearest, s.codes());
-                    int wrong = 0;
-                    for (int i = 0; i < y.length; i++) {
-                        if (nearest[i] != y[i]) {
-                            wrong++;
-                        }
-                    }
-                    sums[6] += s.kind() == SvqModelKind.SVQVAE ? pLabel : pNearest;
-                    sums[7] += pLabel;
-                    sums[8] += pNearest;
-                    sums[9] += (double) wrong / y.length;
-                    batches++;
-                }
-                SvqEpoch e = new SvqEpoch(epoch, sums[0] / batches, sums[1] / batches, sums[2] / batches,
-                        sums[3] / batches, sums[4] / batches, sums[5] / batches, sums[6] / batches, sums[7] / batches,
-                        sums[8] / batches, sums[9] / batches, (System.nanoTime() - t0) / 1e9);
-                if (!Double.isFinite(e.loss())) {
-                    throw new IllegalStateException("loss is " + e.loss() + " in epoch " + epoch
-                            + ": lower the learning rate");
-                }
-                epochs.add(e);
-                progress.accept(e);
+            extra = Map.of();
+            NDArray xb = batch.create(FloatBuffer.wrap(Minibatches.gather(data.x(), p, order, from, to)), new Shape(to - from, p));
+            NDArray yb = batch.create(yl);
+            ParameterStore ps = new ParameterStore(batch, false);
+            f = SvqVaeTrainer.forward(net, ps, xb, yb, s.kind(), (float) s.beta(), (float) s.gamma());
+            return f.terms().named();
+        }
+
+        @Override
+        public void afterBackward(Map<String, NDArray> terms) {
+            if (debug) {
+                extra = normStatistics(f.zE(), net.codebookParameter().getArray());
             }
-            ParameterFiles.save(net, paramsFile);
-            return new SvqHistory(s.kind().id(), s.kind().label(), data.dataset(), n, (System.nanoTime() - start) / 1e9,
-                    epochs);
+            nearest = toInt(f.nearest().toLongArray());
+        }
+
+        @Override
+        public void update() {
+            step(net, optimizer);
+            f = null;
+        }
+
+        @Override
+        public PairList<String, Parameter> checkedParameters() {
+            return parameters(net);
+        }
+
+        @Override
+        public Map<String, Double> debugValues() {
+            return extra;
+        }
+
+        @Override
+        public Map<String, Double> batchStatistics() {
+            double pLabel = CodeStatistics.perplexity(y, data.classes().size());
+            double pNearest = CodeStatistics.perplexity(nearest, s.codes());
+            int wrong = 0;
+            for (int i = 0; i < y.length; i++) {
+                if (nearest[i] != y[i]) {
+                    wrong++;
+                }
+            }
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put(PERPLEXITY, s.kind() == SvqModelKind.SVQVAE ? pLabel : pNearest);
+            m.put(PERPLEXITY_LABEL, pLabel);
+            m.put(PERPLEXITY_NEAREST, pNearest);
+            m.put(MISASSIGNED, (double) wrong / y.length);
+            return m;
+        }
+
+        @Override
+        public void save(Path file) {
+            ParameterFiles.save(net, file);
         }
     }
 

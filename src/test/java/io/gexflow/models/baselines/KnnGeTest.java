@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gexflow.io.Json;
 import io.gexflow.models.ExpressionModel;
-import io.gexflow.models.ModelDescriptor;
+import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.ModelStore;
 import java.nio.file.Path;
 import java.util.List;

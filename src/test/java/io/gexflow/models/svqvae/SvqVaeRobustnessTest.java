@@ -1,5 +1,6 @@
 package io.gexflow.models.svqvae;
 
+import io.gexflow.eval.History;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,11 +86,11 @@ class SvqVaeRobustnessTest {
         SvqVaeSettings s = new SvqVaeSettings(kind, data.architecture(), data.classes().size(), isMnist ? 1 : 20,
                 isMnist ? 64 : 32, 1e-3, SvqVaeSettings.PAPER_BETA, SvqVaeSettings.PAPER_GAMMA, seed);
         Path params = dir.resolve(dataset + "-" + kind.id() + "-" + seed + "-" + perturb + ".params");
-        SvqHistory h = SvqVaeTrainer.train(data, s, params, e -> { });
-        List<SvqEpoch> epochs = h.epochs();
+        History h = SvqVaeTrainer.train(data, s, params, e -> { });
+        List<History.Epoch> epochs = h.epochs();
         assertEquals(s.epochs(), epochs.size());
-        for (SvqEpoch e : epochs) {
-            assertTrue(Double.isFinite(e.loss()) && Double.isFinite(e.trainMse()), "epoch " + e.epoch() + ": " + e);
+        for (History.Epoch e : epochs) {
+            assertTrue(Double.isFinite(e.get(SvqVaeTrainer.LOSS)) && Double.isFinite(e.get(SvqVaeTrainer.TRAIN_MSE)), "epoch " + e.epoch() + ": " + e);
         }
         // the run learned something: the reconstruction error fell below that of predicting 0 everywhere
         double zeroMse = 0;
@@ -97,7 +98,7 @@ class SvqVaeRobustnessTest {
             zeroMse += (double) v * v;
         }
         zeroMse /= data.x().length;
-        assertTrue(epochs.get(epochs.size() - 1).trainMse() < zeroMse,
-                "train MSE " + epochs.get(epochs.size() - 1).trainMse() + " vs " + zeroMse + " for all-zero output");
+        assertTrue(epochs.get(epochs.size() - 1).get(SvqVaeTrainer.TRAIN_MSE) < zeroMse,
+                "train MSE " + epochs.get(epochs.size() - 1).get(SvqVaeTrainer.TRAIN_MSE) + " vs " + zeroMse + " for all-zero output");
     }
 }

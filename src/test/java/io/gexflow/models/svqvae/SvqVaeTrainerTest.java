@@ -1,5 +1,6 @@
 package io.gexflow.models.svqvae;
 
+import io.gexflow.eval.History;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,7 +65,7 @@ class SvqVaeTrainerTest {
         assertTrue(e.getMessage().contains("gexflow.dataset"), e.getMessage());
     }
 
-    private SvqHistory train(LabelledData d, SvqModelKind kind, Path params, long seed, int epochs) {
+    private History train(LabelledData d, SvqModelKind kind, Path params, long seed, int epochs) {
         SvqVaeSettings s = new SvqVaeSettings(kind, SvqArchitecture.LINCS, 3, epochs, 16, 1e-3, 0.25, 0.1, seed);
         return SvqVaeTrainer.train(d, s, params, e -> {});
     }
@@ -74,16 +75,16 @@ class SvqVaeTrainerTest {
         LabelledData d = lincs("train.arrow", 90, 2);
         Path p1 = dir.resolve("a.params");
         Path p2 = dir.resolve("b.params");
-        SvqHistory h1 = train(d, SvqModelKind.SVQVAE, p1, 5, 8);
-        SvqHistory h2 = train(d, SvqModelKind.SVQVAE, p2, 5, 8);
+        History h1 = train(d, SvqModelKind.SVQVAE, p1, 5, 8);
+        History h2 = train(d, SvqModelKind.SVQVAE, p2, 5, 8);
         assertArrayEquals(Files.readAllBytes(p1), Files.readAllBytes(p2), "same seed, same parameters");
-        assertEquals(h1.last().loss(), h2.last().loss());
+        assertEquals(h1.last().get(SvqVaeTrainer.LOSS), h2.last().get(SvqVaeTrainer.LOSS));
         assertEquals(8, h1.epochs().size());
-        assertTrue(h1.last().trainMse() < 0.5 * h1.epochs().get(0).trainMse(),
-                "reconstruction error falls: " + h1.epochs().get(0).trainMse() + " -> " + h1.last().trainMse());
+        assertTrue(h1.last().get(SvqVaeTrainer.TRAIN_MSE) < 0.5 * h1.epochs().get(0).get(SvqVaeTrainer.TRAIN_MSE),
+                "reconstruction error falls: " + h1.epochs().get(0).get(SvqVaeTrainer.TRAIN_MSE) + " -> " + h1.last().get(SvqVaeTrainer.TRAIN_MSE));
         // label assignment over 3 balanced classes, a mean over minibatches (the last one holds 10 rows)
-        assertTrue(h1.last().perplexityLabel() > 2.3 && h1.last().perplexityLabel() <= 3.0, "" + h1.last().perplexityLabel());
-        assertTrue(h1.last().misassigned() < 0.2, "codes sit with their classes: " + h1.last().misassigned());
+        assertTrue(h1.last().get(SvqVaeTrainer.PERPLEXITY_LABEL) > 2.3 && h1.last().get(SvqVaeTrainer.PERPLEXITY_LABEL) <= 3.0, "" + h1.last().get(SvqVaeTrainer.PERPLEXITY_LABEL));
+        assertTrue(h1.last().get(SvqVaeTrainer.MISASSIGNED) < 0.2, "codes sit with their classes: " + h1.last().get(SvqVaeTrainer.MISASSIGNED));
         Path p3 = dir.resolve("c.params");
         Path p4 = dir.resolve("d.params");
         train(d, SvqModelKind.SVQVAE, p3, 5, 1);
@@ -94,10 +95,10 @@ class SvqVaeTrainerTest {
     @Test
     void vqvaeTrainsOnTheNearestCode() {
         LabelledData d = lincs("train.arrow", 90, 3);
-        SvqHistory h = train(d, SvqModelKind.VQVAE, dir.resolve("v.params"), 5, 4);
-        assertEquals(h.last().perplexityNearest(), h.last().perplexity(), "VQ-VAE reports nearest-code perplexity");
-        assertEquals(0.0, h.last().pushTerm());
-        assertTrue(h.last().trainMse() < h.epochs().get(0).trainMse());
+        History h = train(d, SvqModelKind.VQVAE, dir.resolve("v.params"), 5, 4);
+        assertEquals(h.last().get(SvqVaeTrainer.PERPLEXITY_NEAREST), h.last().get(SvqVaeTrainer.PERPLEXITY), "VQ-VAE reports nearest-code perplexity");
+        assertEquals(0.0, h.last().get(SvqVaeTrainer.PUSH_TERM));
+        assertTrue(h.last().get(SvqVaeTrainer.TRAIN_MSE) < h.epochs().get(0).get(SvqVaeTrainer.TRAIN_MSE));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.gexflow.models;
+package io.gexflow.family;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

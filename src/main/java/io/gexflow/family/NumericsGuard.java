@@ -1,4 +1,4 @@
-package io.gexflow.models;
+package io.gexflow.family;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;

@@ -1,0 +1,96 @@
+package io.gexflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gexflow.data.RegressionData;
+import io.gexflow.family.ModelFamily;
+import io.gexflow.io.Json;
+import io.gexflow.io.arrow.ArrowMatrixWriter;
+import io.gexflow.io.arrow.ObsColumn;
+import io.gexflow.models.FamilyRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train --family NAME}: dispatch through the registry to the family's verb, same files as the verb. */
+class TrainCommandTest {
+    @TempDir Path dir;
+
+    private static void write(Path file, Random r, int n) {
+        List<String> landmarks = List.of("lm0", "lm1", "lm2", "lm3");
+        List<String> features = new ArrayList<>(landmarks);
+        features.addAll(List.of("tg0", "tg1", "tg2"));
+        try (ArrowMatrixWriter w = new ArrowMatrixWriter(file, features, List.<ObsColumn>of(),
+                Map.of(RegressionData.LANDMARKS, Json.compact(landmarks)))) {
+            float[] row = new float[7];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < 4; j++) {
+                    row[j] = (float) r.nextGaussian();
+                }
+                for (int t = 0; t < 3; t++) {
+                    row[4 + t] = (float) (row[t] - 0.5 * row[t + 1] + 0.1 * r.nextGaussian());
+                }
+                w.write("s" + i, List.of(), row);
+            }
+        }
+    }
+
+    @Test
+    void everyRegisteredFamilyHasATrainingVerb() {
+        for (ModelFamily<?> f : FamilyRegistry.families()) {
+            for (String name : f.types()) {
+                String verb = TrainCommand.verbOf(name).get(0);
+                assertTrue(Main.commandLine().getSubcommands().containsKey(verb), name + " -> " + verb);
+            }
+        }
+    }
+
+    @Test
+    void trainFamilyDgexWritesWhatTrainDgexWrites() throws Exception {
+        Random r = new Random(5);
+        Path train = dir.resolve("train.arrow");
+        Path valid = dir.resolve("valid.arrow");
+        write(train, r, 80);
+        write(valid, r, 20);
+        String[] opts = {"--train", train.toString(), "--valid", valid.toString(), "--hidden-units", "8", "--epochs", "3",
+            "--batch-size", "16", "--monitor-samples", "40", "--seed", "4"};
+        List<String> a = new ArrayList<>(List.of("train", "--family", "dgex"));
+        a.addAll(List.of(opts));
+        a.addAll(List.of("--out-dir", dir.resolve("a").toString()));
+        List<String> b = new ArrayList<>(List.of("train-dgex"));
+        b.addAll(List.of(opts));
+        b.addAll(List.of("--out-dir", dir.resolve("b").toString()));
+        CliRunner.Result ra = CliRunner.run(a.toArray(String[]::new));
+        assertEquals(0, ra.exit(), ra.err());
+        CliRunner.Result rb = CliRunner.run(b.toArray(String[]::new));
+        assertEquals(0, rb.exit(), rb.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("b/dgex.p0.params")), Files.readAllBytes(dir.resolve("a/dgex.p0.params")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("b/history.json")), Files.readAllBytes(dir.resolve("a/history.json")),
+                "the history is byte-reproducible for a seed");
+        JsonNode m = Json.MAPPER.readTree(dir.resolve("a/model.json").toFile());
+        assertEquals("dgex", m.get("family").asText());
+        assertEquals("dgex", m.get("type").asText());
+        assertEquals(8, m.get("settings").get("hidden_units").asInt());
+
+        CliRunner.Result lr = CliRunner.run("train", "--family", "lr", "--train", train.toString(), "--out-dir",
+                dir.resolve("lr").toString());
+        assertEquals(0, lr.exit(), lr.err());
+        assertEquals("lr", Json.MAPPER.readTree(dir.resolve("lr/model.json").toFile()).get("family").asText());
+    }
+
+    @Test
+    void anUnknownFamilyIsAUsageError() {
+        CliRunner.Result r = CliRunner.run("train", "--family", "samsvae", "--out-dir", dir.resolve("x").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("unknown family 'samsvae'") && r.err().contains("dgex, svqvae, lr, knn"), r.err());
+        assertTrue(!Files.exists(dir.resolve("x")));
+    }
+}
