@@ -11,14 +11,13 @@ import org.ejml.data.DMatrixRMaj;
  * in double: with the design matrix {@code A = [1, X]} (n x (L+1)) and targets {@code Y} (n x T),
  * {@code A^T A}, {@code A^T Y} and the per-target sums of squares {@code sum_i y_it^2}.
  *
- * <p>The products run on the engine's BLAS in float64 ({@code X^T X}, {@code X^T Y} and the column
- * sums, from which the intercept row and column follow), over chunks of rows small enough that the
- * float64 copies of a chunk's landmarks and targets stay near 64 MiB, so memory is O(L * (L + T))
- * whatever n is.
+ * <p>The products {@code X^T X} and {@code X^T Y} run on the engine's BLAS in float64 over chunks of
+ * rows small enough that the float64 copies of a chunk's landmarks and targets stay near 128 MiB, so
+ * memory is O(L * (L + T)) whatever n is; the column sums (the intercept's row and column) in Java.
  */
 public final class CrossProducts {
-    /** Doubles per temporary chunk (landmarks + targets), ~64 MiB. */
-    static final long CHUNK_DOUBLES = 8 << 20;
+    /** Doubles per temporary chunk (landmarks + targets), ~128 MiB. */
+    static final long CHUNK_DOUBLES = 16 << 20;
     private final long chunkDoubles;
     private final int nIn;
     private final int nOut;
@@ -63,18 +62,11 @@ public final class CrossProducts {
         int chunk = EngineRows.chunkRows(n, nIn + nOut, chunkDoubles);
         EngineRows xRows = new EngineRows(nIn, chunk);
         EngineRows yRows = new EngineRows(nOut, chunk);
-        int[] firstAxis = {0};
         double[] xx;
         double[] xy;
-        double[] sx;
-        double[] sy;
-        double[] syy;
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray gxx = manager.zeros(new Shape(nIn, nIn), DataType.FLOAT64);
             NDArray gxy = manager.zeros(new Shape(nIn, nOut), DataType.FLOAT64);
-            NDArray sumX = manager.zeros(new Shape(nIn), DataType.FLOAT64);
-            NDArray sumY = manager.zeros(new Shape(nOut), DataType.FLOAT64);
-            NDArray sumYy = manager.zeros(new Shape(nOut), DataType.FLOAT64);
             for (int start = 0; start < n; start += chunk) {
                 int m = Math.min(chunk, n - start);
                 try (NDManager step = manager.newSubManager()) {
@@ -83,16 +75,26 @@ public final class CrossProducts {
                     NDArray xt = xs.transpose();
                     gxx.addi(xt.matMul(xs));
                     gxy.addi(xt.matMul(ys));
-                    sumX.addi(xs.sum(firstAxis));
-                    sumY.addi(ys.sum(firstAxis));
-                    sumYy.addi(ys.square().sum(firstAxis));
                 }
             }
             xx = gxx.toDoubleArray();
             xy = gxy.toDoubleArray();
-            sx = sumX.toDoubleArray();
-            sy = sumY.toDoubleArray();
-            syy = sumYy.toDoubleArray();
+        }
+        // the column sums in Java: O(n (L + T)), and cheaper here than an engine array per chunk
+        double[] sx = new double[nIn];
+        double[] sy = new double[nOut];
+        double[] syy = new double[nOut];
+        for (int i = 0; i < n; i++) {
+            int xb = i * nIn;
+            for (int j = 0; j < nIn; j++) {
+                sx[j] += x[xb + j];
+            }
+            int yb = i * nOut;
+            for (int t = 0; t < nOut; t++) {
+                double v = y[yb + t];
+                sy[t] += v;
+                syy[t] += v * v;
+            }
         }
         // A = [1, X]: A^T A = [[n, sum x^T], [sum x, X^T X]] and A^T Y = [[sum y^T], [X^T Y]]
         ata.add(0, 0, n);
