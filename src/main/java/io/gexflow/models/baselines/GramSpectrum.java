@@ -45,8 +45,22 @@ final class GramSpectrum {
         projected = EngineProducts.multiply(vectors, true, cov, true);
     }
 
-    /** Ridge coefficients for {@code lambda > 0} (summed-squares convention), (L+1) x T with the intercepts in row 0. */
-    DMatrixRMaj ridge(double lambda) {
+    CrossProducts.Centered stats() {
+        return stats;
+    }
+
+    /** Eigenvectors as columns, L x L. Not a copy: do not modify. */
+    DMatrixRMaj vectors() {
+        return vectors;
+    }
+
+    /** {@code V^T C}, L x T. Not a copy: do not modify. */
+    DMatrixRMaj projected() {
+        return projected;
+    }
+
+    /** The diagonal of ridge's {@code diag(1 / (s + lambda/n))}. */
+    double[] ridgeScale(double lambda) {
         if (!(lambda > 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("lambda must be finite and > 0, got " + lambda);
         }
@@ -56,7 +70,12 @@ final class GramSpectrum {
             // rounding can leave a zero eigenvalue slightly negative; G is positive semi-definite
             scale[i] = 1 / (Math.max(values[i], 0) + shift);
         }
-        return withIntercepts(scaled(scale));
+        return scale;
+    }
+
+    /** Ridge coefficients for {@code lambda > 0} (summed-squares convention), (L+1) x T with the intercepts in row 0. */
+    DMatrixRMaj ridge(double lambda) {
+        return withIntercepts(scaled(ridgeScale(lambda)));
     }
 
     /** Minimum-norm least-squares coefficients, (L+1) x T with the intercepts in row 0. */

@@ -108,25 +108,34 @@ public final class LinearBaselines {
         double bestLambda = Double.NaN;
         double bestMae = Double.POSITIVE_INFINITY;
         OlsFit ols = penalty == Penalty.L1 ? null : new OlsFit(train);
-        // ridge: one eigendecomposition of the Gram matrix serves every positive lambda of the grid
+        // ridge: one eigendecomposition of the Gram matrix serves every positive lambda of the grid, and the
+        // validation errors come from it without forming each lambda's coefficients (RidgeValidation)
         GramSpectrum spectrum = penalty == Penalty.L2 && grid.stream().anyMatch(l -> l > 0) ? new GramSpectrum(train.centered()) : null;
+        RidgeValidation ridgeValid = spectrum != null && valid != null ? new RidgeValidation(spectrum, valid) : null;
         LassoPath path = penalty == Penalty.L1 ? new LassoPath(train.centered(), lasso.tolerance(), lasso.maxSweeps()) : null;
         for (double lambda : grid) {
-            DMatrixRMaj coef;
+            DMatrixRMaj coef = null; // null: formed only if this lambda is chosen
             Trial trial;
+            double[] perGene = null;
             if (path != null) {
                 LassoPath.Step s = path.fit(lambda);
                 coef = path.coefficientMatrix();
                 trial = new Trial(lambda, Double.NaN, s.maxSweeps(), s.notConverged(), s.nonZero());
             } else if (spectrum != null && lambda > 0) {
-                coef = spectrum.ridge(lambda);
+                if (ridgeValid != null) {
+                    perGene = ridgeValid.perGeneMae(lambda);
+                } else {
+                    coef = spectrum.ridge(lambda);
+                }
                 trial = new Trial(lambda, Double.NaN, null, null, null);
             } else {
                 coef = ols.solve(lambda);
                 trial = new Trial(lambda, Double.NaN, null, null, null);
             }
-            double mae = valid == null ? Double.NaN
-                    : GeneErrors.mean(Validation.perGeneMae(coef, valid.x(), valid.y(), valid.rows()));
+            if (valid != null && perGene == null) {
+                perGene = Validation.perGeneMae(coef, valid.x(), valid.y(), valid.rows());
+            }
+            double mae = perGene == null ? Double.NaN : GeneErrors.mean(perGene);
             trial = new Trial(lambda, mae, trial.sweeps(), trial.notConverged(), trial.nonZero());
             trials.add(trial);
             if (log != null) {
@@ -134,11 +143,14 @@ public final class LinearBaselines {
                         trial.sweeps() == null ? "" : String.format(Locale.ROOT, " (%d non-zero coefficients, <= %d sweeps, %d targets not converged)",
                                 trial.nonZero(), trial.sweeps(), trial.notConverged())));
             }
-            if (best == null || mae < bestMae) {
+            if (trials.size() == 1 || mae < bestMae) {
                 best = coef;
                 bestMae = mae;
                 bestLambda = lambda;
             }
+        }
+        if (best == null) {
+            best = spectrum.ridge(bestLambda);
         }
         return new Result(penalty, best, bestLambda, trials);
     }

@@ -89,4 +89,23 @@ class GramSpectrumTest {
         cp.accumulate(d[0], d[1], n);
         assertRelative(normalEquationSolve(d[0], d[1], n, l, t, 0), new GramSpectrum(cp.centered()).minimumNorm(), 1e-9, "OLS");
     }
+
+    @Test
+    void validationErrorsFromTheSpectrumEqualThoseOfTheFormedCoefficients() {
+        int l = 12;
+        int t = 5;
+        float[][] d = data(8, 150, l, t);
+        float[][] v = data(9, 37, l, t);
+        CrossProducts cp = new CrossProducts(l, t);
+        cp.accumulate(d[0], d[1], 150);
+        GramSpectrum spectrum = new GramSpectrum(cp.centered());
+        RidgeValidation rv = new RidgeValidation(spectrum, new LinearBaselines.ValidationSet(v[0], v[1], 37));
+        for (double lambda : new double[] {100, 1, 0.01}) {
+            double[] direct = Validation.perGeneMae(spectrum.ridge(lambda), v[0], v[1], 37);
+            double[] fromSpectrum = rv.perGeneMae(lambda);
+            for (int k = 0; k < t; k++) {
+                assertEquals(direct[k], fromSpectrum[k], 1e-9 * direct[k], "lambda " + lambda + ", target " + k);
+            }
+        }
+    }
 }
