@@ -66,15 +66,21 @@ rows_md="$work/rows.md"
 : >"$rows_md"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# measure NAME CMD... : runs CMD under /usr/bin/time; sets SECS and RSS_MB; the log is $work/NAME.log
+# measure NAME CMD... : runs CMD under /usr/bin/time; sets SECS and RSS_MB (both "failed" when CMD fails,
+# so that one failed row does not lose the others); the log is $work/NAME.log
 measure() {
   local name="$1"; shift
   echo "== $name: $*" >&2
-  /usr/bin/time -f '%M %e' -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 || { tail -20 "$work/$name.log" >&2; return 1; }
-  read -r kb SECS <"$work/$name.time"
-  RSS_MB=$((kb / 1024))
+  if /usr/bin/time -f '%M %e' -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1; then
+    read -r kb SECS <"$work/$name.time"
+    RSS_MB=$((kb / 1024))
+    echo "   $SECS s, $RSS_MB MB" >&2
+  else
+    echo "   failed: $(tail -c 300 "$work/$name.time" "$work/$name.log" | tr '\n' ' ')" >&2
+    SECS=failed; RSS_MB=failed
+  fi
 }
-ratio() { awk -v r="$1" -v g="$2" 'BEGIN {printf "%.2f", r / g}'; }
+ratio() { awk -v r="$1" -v g="$2" 'BEGIN {if (r + 0 > 0 && g + 0 > 0) printf "%.2f", r / g; else printf "-"}'; }
 row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$@" >>"$rows_md"; }
 
 if [[ " $ROWS " == *" ols "* || " $ROWS " == *" ridge "* ]]; then
@@ -87,14 +93,14 @@ if [[ " $ROWS " == *" ols "* ]] && has sklearn; then
   measure ols_gexflow "$root/bin/gexflow" train-lr --train "$work/lin/train.arrow" --out-dir "$work/ols"
   g=$SECS; grss=$RSS_MB
   measure ols_sklearn "$PYTHON" "$refs/sklearn_linear.py" ols "$work/lin/train.arrow" "$work/ols.npy"
-  check="$("$PYTHON" "$refs/compare_coefficients.py" "$work/ols" "$work/ols.npy")"
+  check="$("$PYTHON" "$refs/compare_coefficients.py" "$work/ols" "$work/ols.npy" 2>/dev/null || echo -)"
   row "OLS, $size, whole processes" "train-lr ${g} s" "scikit-learn LinearRegression ${SECS} s" "$(ratio "$SECS" "$g")" \
     "${grss} MB" "${RSS_MB} MB" "$check"
   if [[ -n "${BEFORE:-}" ]]; then
     r=$SECS; rrss=$RSS_MB
     measure ols_before "${before[@]}" train-lr --train "$work/lin/train.arrow" --out-dir "$work/ols_before"
     row "OLS, same data, gexflow $before_rev" "train-lr ${SECS} s" "scikit-learn LinearRegression ${r} s" "$(ratio "$r" "$SECS")" \
-      "${RSS_MB} MB" "${rrss} MB" "$("$PYTHON" "$refs/compare_coefficients.py" "$work/ols_before" "$work/ols.npy")"
+      "${RSS_MB} MB" "${rrss} MB" "$("$PYTHON" "$refs/compare_coefficients.py" "$work/ols_before" "$work/ols.npy" 2>/dev/null || echo -)"
   fi
 fi
 if [[ " $ROWS " == *" ridge "* ]] && has sklearn; then
@@ -102,9 +108,9 @@ if [[ " $ROWS " == *" ridge "* ]] && has sklearn; then
     --out-dir "$work/ridge"
   g=$SECS; grss=$RSS_MB
   measure ridge_sklearn "$PYTHON" "$refs/sklearn_linear.py" ridge "$work/lin/train.arrow" "$work/lin/valid.arrow" "$work/ridge.npy"
-  ours="$(sed -n 's/.*lambda \([^ ]*\) chosen.*/\1/p' "$work/ridge_gexflow.log")"
-  theirs="$(sed -n 's/chose alpha //p' "$work/ridge_sklearn.log")"
-  check="$("$PYTHON" "$refs/compare_coefficients.py" "$work/ridge" "$work/ridge.npy") (lambda $ours / $theirs)"
+  ours="$(sed -n 's/.*lambda \([^ ]*\) chosen.*/\1/p' "$work/ridge_gexflow.log" || true)"
+  theirs="$(sed -n 's/chose alpha //p' "$work/ridge_sklearn.log" || true)"
+  check="$("$PYTHON" "$refs/compare_coefficients.py" "$work/ridge" "$work/ridge.npy" 2>/dev/null || echo -) (lambda $ours / $theirs)"
   row "ridge, 7 lambdas chosen on $N_VALID validation samples, $size, whole processes" "train-lr l2 ${g} s" \
     "scikit-learn Ridge, 7 fits ${SECS} s" "$(ratio "$SECS" "$g")" "${grss} MB" "${RSS_MB} MB" "$check"
   if [[ -n "${BEFORE:-}" ]]; then
@@ -112,7 +118,7 @@ if [[ " $ROWS " == *" ridge "* ]] && has sklearn; then
     measure ridge_before "${before[@]}" train-lr --penalty l2 --train "$work/lin/train.arrow" --valid "$work/lin/valid.arrow" \
       --out-dir "$work/ridge_before"
     row "ridge, same data, gexflow $before_rev" "train-lr l2 ${SECS} s" "scikit-learn Ridge, 7 fits ${r} s" "$(ratio "$r" "$SECS")" \
-      "${RSS_MB} MB" "${rrss} MB" "$("$PYTHON" "$refs/compare_coefficients.py" "$work/ridge_before" "$work/ridge.npy")"
+      "${RSS_MB} MB" "${rrss} MB" "$("$PYTHON" "$refs/compare_coefficients.py" "$work/ridge_before" "$work/ridge.npy" 2>/dev/null || echo -)"
   fi
 fi
 if [[ " $ROWS " == *" dgex "* ]] && has torch; then
@@ -125,7 +131,7 @@ if [[ " $ROWS " == *" dgex "* ]] && has torch; then
   measure dgex_torch "$PYTHON" "$refs/torch_dgex.py" "$work/dgex/train.arrow" "$work/dgex/valid.arrow" "$LAYERS" "$UNITS" "$BATCH"
   tsec="$(sed -n 's/^epoch \([0-9.]*\) s.*/\1/p' "$work/dgex_torch.log")"
   tver="$("$PYTHON" -c 'import torch; print(torch.__version__)')"
-  rate() { awk -v n="$DGEX_TRAIN" -v s="$1" 'BEGIN {printf "%.1f", n / s}'; }
+  rate() { awk -v n="$DGEX_TRAIN" -v s="$1" 'BEGIN {if (s + 0 > 0) printf "%.1f", n / s; else printf "failed"}'; }
   row "D-GEX $N_IN -> ${UNITS}x$LAYERS -> $DGEX_OUT, batch $BATCH, float32, one epoch of $DGEX_TRAIN incl. validation" \
     "$(rate "$gsec") samples/s" "PyTorch $tver $(rate "$tsec") samples/s" "$(ratio "$tsec" "$gsec")" "${grss} MB" "${RSS_MB} MB" \
     "valid-MAE $(sed -n 's/.*valid-MAE \([0-9.]*\).*/\1/p' "$work/dgex_gexflow.log") / $(sed -n 's/.*valid-MAE \([0-9.]*\),.*/\1/p' "$work/dgex_torch.log")"
@@ -134,9 +140,10 @@ fi
 cpu="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 out_dir="$root/bench/results"
 mkdir -p "$out_dir"
-out="$out_dir/$(date -u +%F)-$(echo "$cpu" | tr -cs 'A-Za-z0-9' '-' | sed 's/-$//')$( ((quick)) && echo -quick).md"
+if ((quick)); then mode=" --quick"; suffix="-quick"; else mode=""; suffix=""; fi
+out="$out_dir/$(date -u +%F)-$(echo "$cpu" | tr -cs 'A-Za-z0-9' '-' | sed 's/-$//')$suffix.md"
 {
-  echo "# bench/run.sh$( ((quick)) && echo ' --quick')"
+  echo "# bench/run.sh$mode"
   echo
   echo "$(date -u '+%F %H:%M UTC'), $cpu, $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB; $THREADS threads for both tools"
   echo "(OMP/MKL/OPENBLAS_NUM_THREADS=$THREADS); load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)."
