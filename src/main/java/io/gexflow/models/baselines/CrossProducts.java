@@ -1,20 +1,24 @@
 package io.gexflow.models.baselines;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * The sufficient statistics every linear and KNN baseline needs, summed over the training samples
  * in double: with the design matrix {@code A = [1, X]} (n x (L+1)) and targets {@code Y} (n x T),
  * {@code A^T A}, {@code A^T Y} and the per-target sums of squares {@code sum_i y_it^2}.
  *
- * <p>Rows are added in chunks small enough that the temporary design and target blocks stay near
- * 32 MiB, so memory is O(L * (L + T)) whatever n is. Each chunk's products run on EJML's
- * multi-threaded kernels.
+ * <p>The products {@code X^T X} and {@code X^T Y} run on the engine's BLAS in float64 over chunks of
+ * rows small enough that the float64 copies of a chunk's landmarks and targets stay near 128 MiB, so
+ * memory is O(L * (L + T)) whatever n is; the column sums (the intercept's row and column) in Java.
  */
 public final class CrossProducts {
-    /** Doubles per temporary chunk (design + targets), ~32 MiB. */
-    private static final int CHUNK_DOUBLES = 4 << 20;
+    /** Doubles per temporary chunk (landmarks + targets), ~128 MiB. */
+    static final long CHUNK_DOUBLES = 16 << 20;
+    private final long chunkDoubles;
     private final int nIn;
     private final int nOut;
     private final DMatrixRMaj ata;
@@ -23,11 +27,17 @@ public final class CrossProducts {
     private long rows;
 
     public CrossProducts(int nIn, int nOut) {
+        this(nIn, nOut, CHUNK_DOUBLES);
+    }
+
+    /** With chunks of at most {@code chunkDoubles / (nIn + nOut)} rows (tests use tiny ones). */
+    CrossProducts(int nIn, int nOut, long chunkDoubles) {
         if (nIn < 1 || nOut < 1) {
             throw new IllegalArgumentException("need at least one landmark and one target");
         }
         this.nIn = nIn;
         this.nOut = nOut;
+        this.chunkDoubles = chunkDoubles;
         this.ata = new DMatrixRMaj(nIn + 1, nIn + 1);
         this.aty = new DMatrixRMaj(nIn + 1, nOut);
         this.yy = new double[nOut];
@@ -46,29 +56,65 @@ public final class CrossProducts {
         if (n < 0 || (long) n * nIn > x.length || (long) n * nOut > y.length) {
             throw new IllegalArgumentException("arrays hold fewer than " + n + " rows");
         }
-        int chunk = Math.max(1, Math.min(n, CHUNK_DOUBLES / (nIn + 1 + nOut)));
-        DMatrixRMaj a = new DMatrixRMaj(chunk, nIn + 1);
-        DMatrixRMaj b = new DMatrixRMaj(chunk, nOut);
-        for (int start = 0; start < n; start += chunk) {
-            int m = Math.min(chunk, n - start);
-            if (m != a.numRows) {
-                a.reshape(m, nIn + 1, false);
-                b.reshape(m, nOut, false);
-            }
-            for (int i = 0; i < m; i++) {
-                int r = start + i;
-                a.data[i * (nIn + 1)] = 1.0;
-                for (int j = 0; j < nIn; j++) {
-                    a.data[i * (nIn + 1) + j + 1] = x[r * nIn + j];
+        if (n == 0) {
+            return;
+        }
+        int chunk = EngineRows.chunkRows(n, nIn + nOut, chunkDoubles);
+        EngineRows xRows = new EngineRows(nIn, chunk);
+        EngineRows yRows = new EngineRows(nOut, chunk);
+        double[] xx;
+        double[] xy;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray gxx = manager.zeros(new Shape(nIn, nIn), DataType.FLOAT64);
+            NDArray gxy = manager.zeros(new Shape(nIn, nOut), DataType.FLOAT64);
+            for (int start = 0; start < n; start += chunk) {
+                int m = Math.min(chunk, n - start);
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray xs = xRows.rows(step, x, start, m);
+                    NDArray ys = yRows.rows(step, y, start, m);
+                    NDArray xt = xs.transpose();
+                    gxx.addi(xt.matMul(xs));
+                    gxy.addi(xt.matMul(ys));
                 }
-                for (int t = 0; t < nOut; t++) {
-                    double v = y[r * nOut + t];
-                    b.data[i * nOut + t] = v;
-                    yy[t] += v * v;
-                }
             }
-            CommonOps_MT_DDRM.multAddTransA(a, a, ata);
-            CommonOps_MT_DDRM.multAddTransA(a, b, aty);
+            xx = gxx.toDoubleArray();
+            xy = gxy.toDoubleArray();
+        }
+        // the column sums in Java: O(n (L + T)), and cheaper here than an engine array per chunk
+        double[] sx = new double[nIn];
+        double[] sy = new double[nOut];
+        double[] syy = new double[nOut];
+        for (int i = 0; i < n; i++) {
+            int xb = i * nIn;
+            for (int j = 0; j < nIn; j++) {
+                sx[j] += x[xb + j];
+            }
+            int yb = i * nOut;
+            for (int t = 0; t < nOut; t++) {
+                double v = y[yb + t];
+                sy[t] += v;
+                syy[t] += v * v;
+            }
+        }
+        // A = [1, X]: A^T A = [[n, sum x^T], [sum x, X^T X]] and A^T Y = [[sum y^T], [X^T Y]]
+        ata.add(0, 0, n);
+        for (int j = 0; j < nIn; j++) {
+            ata.add(0, j + 1, sx[j]);
+            ata.add(j + 1, 0, sx[j]);
+            int row = (j + 1) * (nIn + 1) + 1;
+            for (int k = 0; k < nIn; k++) {
+                ata.data[row + k] += xx[j * nIn + k];
+            }
+        }
+        for (int t = 0; t < nOut; t++) {
+            aty.add(0, t, sy[t]);
+            yy[t] += syy[t];
+        }
+        for (int j = 0; j < nIn; j++) {
+            int row = (j + 1) * nOut;
+            for (int t = 0; t < nOut; t++) {
+                aty.data[row + t] += xy[j * nOut + t];
+            }
         }
         rows += n;
     }

@@ -1,8 +1,9 @@
 package io.gexflow.models.baselines;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * Ordinary least squares with intercept for all targets at once (spec dgex.md, baselines LR and
@@ -58,13 +59,39 @@ public final class OlsFit {
         for (int j = 1; j <= nIn; j++) {
             lhs.add(j, j, lambda);
         }
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(nIn + 1);
-        if (!solver.setA(lhs)) {
+        // lhs = L L^T; B = L^-T (L^-1 A^T Y): the O(L^3) factor and inverse on EJML, the two
+        // O(L^2 T) products on the engine's BLAS
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(nIn + 1, true);
+        double largest = 0;
+        for (int j = 0; j <= nIn; j++) {
+            largest = Math.max(largest, lhs.get(j, j));
+        }
+        if (!chol.decompose(lhs) || nearlySingular(chol.getT(null), largest)) {
             throw new IllegalStateException("normal equations are singular: landmark genes are collinear or constant");
         }
-        DMatrixRMaj coef = new DMatrixRMaj(nIn + 1, cp.outputs());
-        solver.solve(cp.aty().copy(), coef);
-        return coef;
+        DMatrixRMaj inverse = chol.getT(null);
+        TriangularSolver_DDRM.invertLower(inverse.data, nIn + 1);
+        for (int i = 0; i <= nIn; i++) {
+            for (int j = i + 1; j <= nIn; j++) {
+                inverse.unsafe_set(i, j, 0);
+            }
+        }
+        DMatrixRMaj half = EngineProducts.multiply(inverse, cp.aty());
+        return EngineProducts.multiply(inverse, true, half, false);
+    }
+
+    /**
+     * A Cholesky factor whose smallest pivot is at rounding level: {@code min L_jj^2 <= (L+1) 2^-52 max A_jj}
+     * (the rcond convention of lstsq). Exactly collinear landmarks can leave such a pivot positive
+     * instead of zero, and solving with it would return rounding noise.
+     */
+    private static boolean nearlySingular(DMatrixRMaj factor, double largestDiagonal) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < factor.numRows; j++) {
+            double d = factor.get(j, j);
+            smallest = Math.min(smallest, d * d);
+        }
+        return !(smallest > factor.numRows * Math.ulp(1.0) * largestDiagonal);
     }
 
     /**
@@ -73,60 +100,12 @@ public final class OlsFit {
      * {@code LinearRegression} (scipy's {@code lstsq}) returns. With the centred landmarks
      * {@code Xc} and targets {@code Yc}, {@code b = pinv(Xc^T Xc) Xc^T Yc = pinv(Xc) Yc} and
      * {@code b0 = mean(y) - mean(x) . b}. The pseudo-inverse comes from the symmetric
-     * eigendecomposition of {@code G = Xc^T Xc / n}; eigenvalues at or below
+     * eigendecomposition of {@code G = Xc^T Xc / n} ({@link GramSpectrum}); eigenvalues at or below
      * {@code max(n, L) * 2^-52 * max eigenvalue} count as zero (the rcond convention of lstsq,
      * applied to G). Among all coefficient vectors that fit the training data best (exactly, when
      * n <= L), this one has the smallest Euclidean norm.
      */
     public DMatrixRMaj minimumNorm() {
-        CrossProducts.Centered c = cp.centered();
-        int nIn = c.inputs();
-        int nOut = c.outputs();
-        DMatrixRMaj g = new DMatrixRMaj(nIn, nIn, true, c.gram());
-        var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(nIn, true, true);
-        if (!eig.decompose(g)) {
-            throw new IllegalStateException("eigendecomposition of the landmarks' covariance failed");
-        }
-        double max = 0;
-        for (int i = 0; i < nIn; i++) {
-            max = Math.max(max, eig.getEigenvalue(i).getReal());
-        }
-        double tol = Math.max(c.rows(), nIn) * Math.ulp(1.0) * max;
-        // pinv(G) C^T = sum over kept eigenpairs of v (v . c_t) / lambda
-        DMatrixRMaj b = new DMatrixRMaj(nIn, nOut);
-        double[] proj = new double[nOut];
-        for (int i = 0; i < nIn; i++) {
-            double lam = eig.getEigenvalue(i).getReal();
-            if (!(lam > tol)) {
-                continue;
-            }
-            DMatrixRMaj v = eig.getEigenVector(i);
-            for (int t = 0; t < nOut; t++) {
-                double s = 0;
-                int base = t * nIn;
-                for (int j = 0; j < nIn; j++) {
-                    s += v.data[j] * c.cov()[base + j];
-                }
-                proj[t] = s / lam;
-            }
-            for (int j = 0; j < nIn; j++) {
-                double vj = v.data[j];
-                int row = j * nOut;
-                for (int t = 0; t < nOut; t++) {
-                    b.data[row + t] += vj * proj[t];
-                }
-            }
-        }
-        DMatrixRMaj coef = new DMatrixRMaj(nIn + 1, nOut);
-        for (int t = 0; t < nOut; t++) {
-            double b0 = c.meanY()[t];
-            for (int j = 0; j < nIn; j++) {
-                double bj = b.get(j, t);
-                coef.set(j + 1, t, bj);
-                b0 -= c.meanX()[j] * bj;
-            }
-            coef.set(0, t, b0);
-        }
-        return coef;
+        return new GramSpectrum(cp.centered()).minimumNorm();
     }
 }

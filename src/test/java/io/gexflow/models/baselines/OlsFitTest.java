@@ -191,4 +191,40 @@ class OlsFitTest {
             }
         }
     }
+
+    @Test
+    void choleskyOnTheEngineEqualsEjmlsDirectSolveOnWellConditionedData() {
+        int n = 300;
+        int l = 20;
+        int t = 8;
+        float[][] d = GramSpectrumTest.data(5, n, l, t);
+        OlsFit fit = new OlsFit(new CrossProducts(l, t, 25 * 7)); // 7 rows a chunk
+        fit.accumulate(d[0], d[1], n);
+        for (double lambda : new double[] {0, 0.5, 300}) {
+            GramSpectrumTest.assertRelative(GramSpectrumTest.normalEquationSolve(d[0], d[1], n, l, t, lambda), fit.solve(lambda), 1e-9,
+                    "lambda " + lambda);
+        }
+    }
+
+    @Test
+    void exactlyCollinearLandmarksAreRefusedEvenWhenRoundingLeavesAPositivePivot() {
+        // x4 = x1 + x2 / 2 - x3 on small integers: every sum is exact, the normal equations are exactly
+        // singular, yet EJML's Cholesky finishes on this draw with a last pivot of ~3e-7 (measured), and
+        // solving with it would return rounding noise
+        Random r = new Random(22);
+        int n = 50;
+        float[] x = new float[n * 4];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i * 4] = r.nextInt(21) - 10;
+            x[i * 4 + 1] = r.nextInt(21) - 10;
+            x[i * 4 + 2] = r.nextInt(7);
+            x[i * 4 + 3] = x[i * 4] + 0.5f * x[i * 4 + 1] - x[i * 4 + 2];
+            y[i] = (float) r.nextGaussian();
+        }
+        OlsFit fit = new OlsFit(4, 1);
+        fit.accumulate(x, y, n);
+        assertThrows(IllegalStateException.class, () -> fit.solve(0));
+        assertEquals(5, fit.solve(1).numRows, "a positive lambda makes it determined");
+    }
 }
