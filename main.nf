@@ -58,8 +58,8 @@ def isNumeric(v) {
 
 def typeProblem(String name, value, spec) {
     def types = spec.type instanceof List ? spec.type : [spec.type]
-    if (value == null) {
-        return types.contains('null') ? null : "--${name}: needs a value"
+    if (value == null || value == '') {
+        return types.contains('null') || types.contains('string') ? null : "--${name}: needs a value"
     }
     if (types.contains('boolean') && !(value instanceof Boolean) && !(value.toString() in ['true', 'false'])) {
         return "--${name}: '${value}' is not true or false"
