@@ -100,11 +100,24 @@ class RunAnywhereIT {
         }
     }
 
+    static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Test
     @Order(1)
     void slurmProfileRunsOnAOneNodeClusterWithTheLocalMetrics() throws Exception {
         Path cluster = scratch.resolve("slurm-cluster");
-        Run up = run(scratch.resolve("slurm-up"), Map.of(), 15, repo.resolve(".ci/slurm-up.sh").toString(), cluster.toString());
+        // free ports, so that a cluster already running on this machine (6817/6818) is no obstacle
+        int ctld = freePort();
+        int slurmd = freePort();
+        while (slurmd == ctld) {
+            slurmd = freePort();
+        }
+        Map<String, String> ports = Map.of("SLURMCTLD_PORT", String.valueOf(ctld), "SLURMD_PORT", String.valueOf(slurmd));
+        Run up = run(scratch.resolve("slurm-up"), ports, 15, repo.resolve(".ci/slurm-up.sh").toString(), cluster.toString());
         assertEquals(0, up.exit(), up.log());
         Map<String, String> env = Map.of("SLURM_CONF", cluster.resolve("slurm.conf").toString());
         try {
