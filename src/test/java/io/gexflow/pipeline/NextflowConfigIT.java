@@ -39,9 +39,17 @@ class NextflowConfigIT {
         return new Run(p.exitValue(), out);
     }
 
+    /** Rendered configs by profile, each rendered once (a Nextflow start costs seconds). */
+    private static final java.util.Map<String, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private String config(String profile) throws Exception {
+        String cached = RENDERED.get(profile);
+        if (cached != null) {
+            return cached;
+        }
         Run r = nextflow("config", "-profile", profile, repo.toString());
         assertEquals(0, r.exit(), "-profile " + profile + ":\n" + r.out());
+        RENDERED.put(profile, r.out());
         return r.out();
     }
 
