@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stop the cluster .ci/slurm-up.sh DIR started: its slurmd, slurmctld and munged, by their pid files.
+# Stop the cluster .ci/slurm-up.sh DIR started: its slurmd, slurmctld and munged, by their pid files,
+# and remove its munge folder.
 set -uo pipefail
 dir="${1:?usage: $0 DIR}"
 for pidfile in "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munge/munged.pid"; do
@@ -10,3 +11,7 @@ for pidfile in "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munge/munged.pid"; d
     kill -9 "$pid" 2>/dev/null || true
   fi
 done
+# the munge folder under /tmp that DIR/munge links to
+if [[ -L "$dir/munge" ]]; then
+  rm -rf "$(readlink -f "$dir/munge")" "$dir/munge"
+fi

@@ -2,8 +2,9 @@
 # Start a one-node SLURM cluster on this machine (as root), for the pipeline's SLURM test and for
 # trying -profile slurm by hand. Usage: .ci/slurm-up.sh DIR   then   export SLURM_CONF=DIR/slurm.conf
 # Stop it with .ci/slurm-down.sh DIR. Installs Debian's slurmctld slurmd slurm-client munge if missing.
-# Everything (munge key and socket, state, spool, pid and log files) lives under DIR; ports come from
-# SLURMCTLD_PORT / SLURMD_PORT (6817 / 6818), so a second cluster on the same machine can use others.
+# State, spool, pid and log files live under DIR (munge's key and socket in /tmp/gexflow-munge.*,
+# linked as DIR/munge); ports come from SLURMCTLD_PORT / SLURMD_PORT (6817 / 6818), so a second
+# cluster on the same machine can use others.
 set -euo pipefail
 dir="${1:?usage: $0 DIR}"
 mkdir -p "$dir"
@@ -21,17 +22,21 @@ slurmd_port="${SLURMD_PORT:-6818}"
 cpus="$(nproc)"
 mem_mb="$(awk '/^MemTotal:/ { printf "%d", $2 / 1024 * 0.8 }' /proc/meminfo)"
 
-# munge: a fresh key of 1,024 random bytes, readable only by the munge user, and its own socket
-chmod 755 "$dir"
-mkdir -p "$dir/munge" "$dir/state" "$dir/spool" "$dir/log"
-chown munge:munge "$dir/munge"
-chmod 755 "$dir/munge"
-head -c 1024 /dev/urandom > "$dir/munge/munge.key"
-chown munge:munge "$dir/munge/munge.key"
-chmod 400 "$dir/munge/munge.key"
-socket="$dir/munge/munge.socket"
-runuser -u munge -- munged --key-file="$dir/munge/munge.key" --socket="$socket" \
-  --pid-file="$dir/munge/munged.pid" --log-file="$dir/munge/munged.log" --seed-file="$dir/munge/munged.seed"
+# munge: a fresh key of 1,024 random bytes, readable only by the munge user, and its own socket, in a
+# folder of its own under /tmp: munged runs as munge, which may not traverse DIR's parents (a test's
+# private temporary folder); DIR/munge links to it and slurm-down.sh removes it
+mkdir -p "$dir/state" "$dir/spool" "$dir/log"
+rm -rf "$dir/munge"
+mungedir="$(mktemp -d /tmp/gexflow-munge.XXXXXX)"
+chown munge:munge "$mungedir"
+chmod 755 "$mungedir"
+ln -s "$mungedir" "$dir/munge"
+head -c 1024 /dev/urandom > "$mungedir/munge.key"
+chown munge:munge "$mungedir/munge.key"
+chmod 400 "$mungedir/munge.key"
+socket="$mungedir/munge.socket"
+runuser -u munge -- munged --key-file="$mungedir/munge.key" --socket="$socket" \
+  --pid-file="$mungedir/munged.pid" --log-file="$mungedir/munged.log" --seed-file="$mungedir/munged.seed"
 
 cat > "$dir/slurm.conf" <<CONF
 # one-node cluster written by .ci/slurm-up.sh
