@@ -85,6 +85,12 @@ class RunAnywhereIT {
     @BeforeAll
     static void localRun() throws Exception {
         requireInfrastructure();
+        // -Dgexflow.it.localResults=DIR: compare with an earlier local run's results (when re-running one test)
+        String earlier = System.getProperty("gexflow.it.localResults");
+        if (earlier != null && !earlier.isBlank()) {
+            localResults = Path.of(earlier);
+            return;
+        }
         Run local = pipeline("local", Map.of(), "test");
         assertEquals(0, local.exit(), local.log());
         localResults = scratch.resolve("local/results");
