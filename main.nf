@@ -24,18 +24,147 @@ def svqvaeInputs() {
     files.any { params["svqvae_${it}"] || params["svqvae_${it}_url"] } || params.svqvae_lincs_pcl
 }
 
+// ---- parameters: checked against nextflow_schema.json before any task starts (no plugin, no network)
+
+def schemaGroups() {
+    new groovy.json.JsonSlurper().parse(file("${projectDir}/nextflow_schema.json").toFile())['$defs']
+}
+
+def helpText() {
+    def lines = ["gexflow ${workflow.manifest.version}: ${workflow.manifest.description}",
+        '',
+        '  ./nextflow run . -profile test            every track on the bundled test data',
+        '  ./nextflow run . -profile full_dgex       D-GEX on the paper\'s data (downloads once into --data_cache)',
+        '  ./nextflow run . --dgex_gctx F --dgex_landmarks map_lm.txt --dgex_targets map_tg.txt',
+        '  Profiles: test, full_dgex, full_svqvae, gpu, docker, podman, singularity, apptainer, slurm, awsbatch, google',
+        '']
+    schemaGroups().each { name, group ->
+        lines << "${group.title}:"
+        group.properties.each { param, spec ->
+            def type = spec.type instanceof List ? spec.type.findAll { it != 'null' }.join('|') : spec.type
+            def dflt = spec.containsKey('default') ? " [default: ${spec.default}]" : ''
+            def choices = spec.enum ? " (${spec.enum.join('|')})" : ''
+            lines << "  --${param.padRight(34)} ${type}${choices}${dflt}"
+            lines << "      ${spec.description}"
+        }
+        lines << ''
+    }
+    lines.join('\n')
+}
+
+def isNumeric(v) {
+    v instanceof Number || (v instanceof CharSequence && v.toString().isNumber())
+}
+
+def typeProblem(String name, value, spec) {
+    def types = spec.type instanceof List ? spec.type : [spec.type]
+    if (value == null || value == '') {
+        return types.contains('null') || types.contains('string') ? null : "--${name}: needs a value"
+    }
+    if (types.contains('boolean') && !(value instanceof Boolean) && !(value.toString() in ['true', 'false'])) {
+        return "--${name}: '${value}' is not true or false"
+    }
+    if (types.contains('integer') && !(value instanceof Integer || value instanceof Long || value instanceof BigInteger
+            || (value instanceof CharSequence && value.toString().isLong()))) {
+        return "--${name}: '${value}' is not a whole number"
+    }
+    if (types.contains('number') && !isNumeric(value)) {
+        return "--${name}: '${value}' is not a number"
+    }
+    if (types.contains('string') && value instanceof Boolean) {
+        return "--${name}: needs a value (got the bare flag)"
+    }
+    def text = value.toString()
+    if (spec.enum && !(text in spec.enum.collect { it.toString() })) {
+        return "--${name}: '${text}' is not one of ${spec.enum.join(', ')}"
+    }
+    if (spec.pattern && !(text =~ spec.pattern)) {
+        return "--${name}: '${text}' does not match ${spec.pattern}"
+    }
+    if (isNumeric(value)) {
+        def x = value.toString() as BigDecimal
+        if (spec.containsKey('minimum') && x < (spec.minimum as BigDecimal)) {
+            return "--${name}: ${text} is below the minimum ${spec.minimum}"
+        }
+        if (spec.containsKey('maximum') && x > (spec.maximum as BigDecimal)) {
+            return "--${name}: ${text} is above the maximum ${spec.maximum}"
+        }
+        if (spec.containsKey('exclusiveMinimum') && x <= (spec.exclusiveMinimum as BigDecimal)) {
+            return "--${name}: ${text} must be greater than ${spec.exclusiveMinimum}"
+        }
+        if (spec.containsKey('exclusiveMaximum') && x >= (spec.exclusiveMaximum as BigDecimal)) {
+            return "--${name}: ${text} must be less than ${spec.exclusiveMaximum}"
+        }
+    }
+    if (spec.format == 'file-path' && !(text ==~ /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/.*/) && !file(text).exists()) {
+        return "--${name}: file ${text} does not exist"
+    }
+    null
+}
+
+// every problem at once: unknown names (with the nearest known one), wrong types, out of range, missing files
+def parameterProblems() {
+    def specs = [:]
+    schemaGroups().each { g, group -> specs.putAll(group.properties) }
+    def snake = { String k -> k.replaceAll(/([A-Z])/, '_$1').toLowerCase().replace('-', '_') }
+    def problems = []
+    params.keySet().toSorted().each { String k ->
+        if (specs.containsKey(k)) {
+            def p = typeProblem(k, params[k], specs[k])
+            if (p) {
+                problems << p
+            }
+        } else if (!specs.containsKey(snake(k))) {
+            def near = specs.keySet().min { org.apache.commons.lang.StringUtils.getLevenshteinDistance(it, snake(k)) }
+            problems << "--${k}: unknown parameter" + (near ? " (did you mean --${near}?)" : '')
+        }
+    }
+    problems
+}
+
+// ---- pipeline_info/: resolved params and software versions beside Nextflow's timeline/report/trace/DAG
+
+def writePipelineInfo() {
+    def info = file("${params.outdir}/pipeline_info")
+    info.mkdirs()
+    def resolved = new TreeMap(params.findAll { k, v -> !k.contains('-') })
+    file("${info}/params.json").text = groovy.json.JsonOutput.prettyPrint(groovy.json.JsonOutput.toJson(resolved)) + '\n'
+    def commit = workflow.commitId
+    if (!commit) {
+        try {
+            def git = ['git', '-C', projectDir.toString(), 'rev-parse', 'HEAD'].execute()
+            git.waitFor()
+            commit = git.exitValue() == 0 ? git.text.trim() : null
+        } catch (Exception e) {
+            commit = null
+        }
+    }
+    def pom = file("${projectDir}/pom.xml").text
+    def prop = { String name -> def m = pom =~ "<${name}>([^<]+)</${name}>"; m.find() ? m.group(1) : 'unknown' }
+    file("${info}/software_versions.yml").text = """\
+        gexflow:
+          version: ${workflow.manifest.version}
+          commit: ${commit ?: 'unknown'}
+          profile: ${workflow.profile}
+          container: ${workflow.containerEngine ? "${workflow.containerEngine} ${workflow.container}" : 'none'}
+        nextflow: ${nextflow.version}
+        djl: ${prop('djl.version')}
+        pytorch: ${prop('pytorch.version')} (${prop('pytorch.native.artifact')})
+        java: ${System.getProperty('java.version')} (${System.getProperty('java.vendor')}, launcher)
+        """.stripIndent()
+}
+
 workflow {
     if (params.help) {
-        log.info """
-        gexflow ${workflow.manifest.version}
-          ./nextflow run . -profile test            every track on the bundled test data
-          ./nextflow run . -profile full_dgex       D-GEX on the paper's data (downloads once into --data_cache)
-          ./nextflow run . --dgex_gctx F --dgex_landmarks map_lm.txt --dgex_targets map_tg.txt
-          --tracks dgex,svqvae                      which tracks may run (each needs its inputs)
-        Every parameter is described in nextflow_schema.json.
-        """.stripIndent()
+        log.info helpText()
         return
     }
+    def problems = parameterProblems()
+    if (problems) {
+        error "gexflow: ${problems.size()} problem${problems.size() == 1 ? '' : 's'} with the parameters " +
+            "(nothing was run; --help lists them all):\n" + problems.collect { "  - ${it}" }.join('\n')
+    }
+    writePipelineInfo()
     def ran = []
     if (selected('dgex') && dgexInputs()) {
         DGEX()
