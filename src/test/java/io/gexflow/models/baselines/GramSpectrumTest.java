@@ -31,17 +31,9 @@ class GramSpectrumTest {
 
     /** The normal equations of ridge, built from the samples in plain Java and solved by EJML's LU. */
     static DMatrixRMaj normalEquationSolve(float[] x, float[] y, int n, int l, int t, double lambda) {
-        DMatrixRMaj a = new DMatrixRMaj(n, l + 1);
-        DMatrixRMaj b = new DMatrixRMaj(n, t);
-        for (int i = 0; i < n; i++) {
-            a.set(i, 0, 1);
-            for (int j = 0; j < l; j++) {
-                a.set(i, j + 1, x[i * l + j]);
-            }
-            for (int k = 0; k < t; k++) {
-                b.set(i, k, y[i * t + k]);
-            }
-        }
+        DesignMatrix design = DesignMatrix.of(x, y, n, l, t);
+        DMatrixRMaj a = design.a();
+        DMatrixRMaj b = design.b();
         DMatrixRMaj lhs = new DMatrixRMaj(l + 1, l + 1);
         CommonOps_DDRM.multTransA(a, a, lhs);
         for (int j = 1; j <= l; j++) {

@@ -42,17 +42,9 @@ class OlsFitTest {
         DMatrixRMaj coef = fit.solve(0);
 
         // independent reference: Householder QR least squares on [1, X] directly
-        DMatrixRMaj a = new DMatrixRMaj(n, l + 1);
-        DMatrixRMaj b = new DMatrixRMaj(n, t);
-        for (int i = 0; i < n; i++) {
-            a.set(i, 0, 1);
-            for (int j = 0; j < l; j++) {
-                a.set(i, j + 1, x[i * l + j]);
-            }
-            for (int k = 0; k < t; k++) {
-                b.set(i, k, y[i * t + k]);
-            }
-        }
+        DesignMatrix design = DesignMatrix.of(x, y, n, l, t);
+        DMatrixRMaj a = design.a();
+        DMatrixRMaj b = design.b();
         LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
         qr.setA(a);
         DMatrixRMaj ref = new DMatrixRMaj(l + 1, t);
@@ -111,17 +103,9 @@ class OlsFitTest {
         fit.accumulate(x, y, n);
         for (double lambda : new double[] {0.01, 1, 37.5, 1e4}) {
             DMatrixRMaj coef = fit.solve(lambda);
-            DMatrixRMaj a = new DMatrixRMaj(n + l, l + 1);
-            DMatrixRMaj b = new DMatrixRMaj(n + l, t);
-            for (int i = 0; i < n; i++) {
-                a.set(i, 0, 1);
-                for (int j = 0; j < l; j++) {
-                    a.set(i, j + 1, x[i * l + j]);
-                }
-                for (int k = 0; k < t; k++) {
-                    b.set(i, k, y[i * t + k]);
-                }
-            }
+            DesignMatrix design = DesignMatrix.of(x, y, n, l, t, l);
+            DMatrixRMaj a = design.a();
+            DMatrixRMaj b = design.b();
             for (int j = 0; j < l; j++) {
                 a.set(n + j, j + 1, Math.sqrt(lambda));
             }
