@@ -53,7 +53,8 @@ class PipelineTestProfileIT {
                 log.append(line).append('\n');
                 if (stopAt.test(line) && p.isAlive()) {
                     Thread.sleep(3000); // let the task start its work
-                    p.destroy();
+                    // SIGTERM through the handle: Process.destroy() would also close the output we still read
+                    p.toHandle().destroy();
                 }
             }
         }
