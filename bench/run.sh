@@ -134,7 +134,7 @@ if [[ " $ROWS " == *" dgex "* ]] && has torch; then
   rate() { awk -v n="$DGEX_TRAIN" -v s="$1" 'BEGIN {if (s + 0 > 0) printf "%.1f", n / s; else printf "failed"}'; }
   row "D-GEX $N_IN -> ${UNITS}x$LAYERS -> $DGEX_OUT, batch $BATCH, float32, one epoch of $DGEX_TRAIN incl. validation" \
     "$(rate "$gsec") samples/s" "PyTorch $tver $(rate "$tsec") samples/s" "$(ratio "$tsec" "$gsec")" "${grss} MB" "${RSS_MB} MB" \
-    "valid-MAE $(sed -n 's/.*valid-MAE \([0-9.]*\).*/\1/p' "$work/dgex_gexflow.log") / $(sed -n 's/.*valid-MAE \([0-9.]*\),.*/\1/p' "$work/dgex_torch.log")"
+    "valid-MAE $(sed -nE 's/.*valid[-_](MAE|mae) ([0-9.]+).*/\2/p' "$work/dgex_gexflow.log" | tail -1) / $(sed -n 's/.*valid-MAE \([0-9.]*\),.*/\1/p' "$work/dgex_torch.log")"
 fi
 
 cpu="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
