@@ -92,23 +92,18 @@ public final class Main implements Runnable {
         if (ex instanceof NumericsGuard.NonFiniteException) {
             return EXIT_NUMERICAL;
         }
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
-                return EXIT_IO;
-            }
-        }
-        return EXIT_FAILURE;
+        return causedByIo(ex) ? EXIT_IO : EXIT_FAILURE;
     }
 
     /**
-     * The failure as one line. For an I/O failure the reason of the innermost cause (e.g. "No space
-     * left on device", "Permission denied") is added when the message does not already say it.
+     * The failure as one line. For an I/O failure (a missing file included) the reason of the innermost
+     * cause (e.g. "no such file", "No space left on device") is added when the message does not say it.
      */
     static String oneLine(Throwable ex) {
         String msg = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
         if (!(ex instanceof InputException) && ex.getMessage() == null && ex.getCause() != null) {
             msg = oneLine(ex.getCause());
-        } else if (exitCode(ex) == EXIT_IO) {
+        } else if (!(ex instanceof InputException) && causedByIo(ex)) {
             Throwable root = ex;
             while (root.getCause() != null) {
                 root = root.getCause();
@@ -119,6 +114,15 @@ public final class Main implements Runnable {
             }
         }
         return msg.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static boolean causedByIo(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What an I/O exception says; the JDK's file exceptions carry the reason apart from the file. */

@@ -106,7 +106,7 @@ class BadInputCatalogueTest {
                 new Case("convert: duplicate probe ids", d -> List.of("convert", "--input",
                         gct(d, GCT_OK.replace("p2\t", "p1\t")).toString(), "--out", d.out("x.arrow")), 4, "p1"),
                 new Case("convert: missing input", d -> List.of("convert", "--input", d.in("none.gct").toString(), "--out",
-                        d.out("x.arrow")), 4, "none.gct"),
+                        d.out("x.arrow")), 4, "none.gct: no such file"),
                 new Case("convert: empty file", d -> List.of("convert", "--input", gct(d, "").toString(), "--out",
                         d.out("x.arrow")), 4, "in.gct"),
                 new Case("convert: GCT with fewer rows than its header says", d -> List.of("convert", "--input",
