@@ -79,15 +79,10 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    /** The exit code of a failure by its kind: bad input, numerical, I/O, or anything else (a bug). */
+    /** The exit code of a failure by its kind: bad input (a missing path too), numerical, I/O, or a bug. */
     static int exitCode(Throwable ex) {
-        if (ex instanceof InputException) {
+        if (ex instanceof InputException || causedBy(ex, java.nio.file.NoSuchFileException.class)) {
             return EXIT_BAD_INPUT;
-        }
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.file.NoSuchFileException) {
-                return EXIT_BAD_INPUT; // a path the user gave that is not there
-            }
         }
         if (ex instanceof NumericsGuard.NonFiniteException) {
             return EXIT_NUMERICAL;
@@ -117,8 +112,13 @@ public final class Main implements Runnable {
     }
 
     private static boolean causedByIo(Throwable ex) {
+        return causedBy(ex, java.io.IOException.class) || causedBy(ex, java.io.UncheckedIOException.class);
+    }
+
+    /** Whether {@code ex} or one of its causes is a {@code kind}. */
+    private static boolean causedBy(Throwable ex, Class<? extends Throwable> kind) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+            if (kind.isInstance(t)) {
                 return true;
             }
         }

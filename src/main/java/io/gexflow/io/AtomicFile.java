@@ -100,11 +100,6 @@ public final class AtomicFile implements AutoCloseable {
         OPEN.remove(temp);
     }
 
-    /** The temporary files of unfinished outputs, now: what the shutdown hook deletes. */
-    static Set<Path> unfinished() {
-        return Set.copyOf(OPEN);
-    }
-
     static void deleteOpen() {
         for (Path p : OPEN) {
             deleteQuietly(p);
