@@ -71,6 +71,7 @@ public final class EvaluateCommand extends Verb {
         return StagedDirectory.write(outDir, staging -> evaluate(models, base, staging));
     }
 
+    /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */
     private int evaluate(Map<String, Path> models, String baseline, Path outDir) {
         RegressionData d = RegressionData.read(test);
         Map<String, String> testMeta;

@@ -59,6 +59,7 @@ public final class EvaluateSvqvaeCommand extends Verb {
         return StagedDirectory.write(outDir, staging -> evaluate(models, staging));
     }
 
+    /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */
     private int evaluate(Map<String, Path> models, Path outDir) {
         LabelledData tr = LabelledData.read(train);
         LabelledData te = LabelledData.read(test);

@@ -50,6 +50,7 @@ public final class NormalizeCommand extends Verb {
         return StagedDirectory.write(outDir, this::normalize);
     }
 
+    /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */
     private int normalize(Path outDir) {
         Map<String, String> split = readSplit(splitFile);
         int nf;
