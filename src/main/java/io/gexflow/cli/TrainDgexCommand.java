@@ -4,6 +4,7 @@ import io.gexflow.data.RegressionData;
 import io.gexflow.io.InputException;
 import io.gexflow.eval.History;
 import io.gexflow.io.Json;
+import io.gexflow.family.ComputeDevice;
 import io.gexflow.family.ModelDescriptor;
 import io.gexflow.models.dgex.DgexArchitecture;
 import io.gexflow.models.dgex.DgexFamily;
@@ -23,6 +24,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train-dgex", mixinStandardHelpOptions = true,
@@ -76,6 +78,9 @@ public final class TrainDgexCommand extends Verb {
             description = "Networks over random, seeded partitions of the targets (paper: 2; default ${DEFAULT-VALUE} = one joint network).")
     int targetPartitions;
 
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--seed", defaultValue = "7", description = "Seed of initialisation, dropout and batch order (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -112,13 +117,15 @@ public final class TrainDgexCommand extends Verb {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        ai.djl.Device on = device.resolve();
         RegressionData tr = RegressionData.read(train);
         RegressionData va = RegressionData.read(valid);
         if (!tr.inputs().equals(va.inputs()) || !tr.outputs().equals(va.outputs())) {
             throw new InputException(valid, "genes differ from the training split " + train.getFileName());
         }
-        LOG.info("{}: {} landmarks -> {} targets, {} training / {} validation samples, {} epochs, lr {}",
-                arch.label(), tr.inputs().size(), tr.outputs().size(), tr.rows(), va.rows(), epochs, rate);
+        LOG.info("{}: {} landmarks -> {} targets, {} training / {} validation samples, {} epochs, lr {}, on {}",
+                arch.label(), tr.inputs().size(), tr.outputs().size(), tr.rows(), va.rows(), epochs, rate,
+                ComputeDevice.label(on));
         Provenance prov = provenance(seed, train, valid);
         int[][] parts = TargetPartition.split(tr.outputs().size(), targetPartitions, seed);
         DgexHyperParameters hp = DgexHyperParameters.of(s, parts.length);
@@ -130,7 +137,7 @@ public final class TrainDgexCommand extends Verb {
                 LOG.info("target partition {}/{}: {} targets", p + 1, parts.length, parts[p].length);
             }
             History h = DgexTrainer.train(subset(tr, parts[p]), subset(va, parts[p]), hp.training(p),
-                    outDir.resolve(DgexModel.paramsFile(p)), LOG::info);
+                    outDir.resolve(DgexModel.paramsFile(p)), on, LOG::info);
             histories.add(h);
             if (parts.length > 1) {
                 Json.writeFile(outDir.resolve("history_p" + p + ".json"), h);
@@ -148,6 +155,7 @@ public final class TrainDgexCommand extends Verb {
         summary.put("training_samples", tr.rows());
         summary.put("validation_samples", va.rows());
         summary.put("label", arch.label());
+        summary.put("device", ComputeDevice.label(on));
         Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(DgexFamily.NAME, DgexFamily.VERSION,
                 DgexModel.TYPE, tr.inputs(), tr.outputs(), settings, summary, prov));
         return 0;

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -56,6 +57,9 @@ public final class TrainSvqvaeCommand extends Verb {
 
     @Option(names = "--gamma", defaultValue = "0.1", description = "S-VQ-VAE divergence weight gamma (default ${DEFAULT-VALUE}).")
     double gamma;
+
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of initialisation and batch order (default ${DEFAULT-VALUE}).")
     long seed;
@@ -104,18 +108,20 @@ public final class TrainSvqvaeCommand extends Verb {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        LOG.info("{} on {}: {} samples x {} features, {} classes, {} codes of {} dims; {} epochs, batch {}, lr {}",
+        ai.djl.Device on = device.resolve();
+        LOG.info("{} on {}: {} samples x {} features, {} classes, {} codes of {} dims; {} epochs, batch {}, lr {}; on {}",
                 kind.label(), arch.label(), data.rows(), data.cols(), data.classes().size(), k, arch.latentDim(),
-                s.epochs(), s.batchSize(), s.learningRate());
+                s.epochs(), s.batchSize(), s.learningRate(), io.gexflow.family.ComputeDevice.label(on));
         Provenance prov = provenance(seed, train);
         long start = System.nanoTime();
-        History h = SvqVaeTrainer.train(data, s, outDir.resolve(SvqVaeModel.PARAMS), debugNumerics, LOG::info);
+        History h = SvqVaeTrainer.train(data, s, outDir.resolve(SvqVaeModel.PARAMS), debugNumerics, on, LOG::info);
         Json.writeFile(outDir.resolve(History.FILE), h);
         List<String> names = SvqVaeModel.codeNames(kind, data.classes(), k);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("label", kind.label());
         summary.put("training_samples", data.rows());
         summary.put("classes", data.classes());
+        summary.put("device", io.gexflow.family.ComputeDevice.label(on));
         summary.put("final_train_mse", h.last().get(SvqVaeTrainer.TRAIN_MSE));
         summary.put("final_perplexity", h.last().get(SvqVaeTrainer.PERPLEXITY));
         Json.writeFile(outDir.resolve(ModelDescriptor.FILE), new ModelDescriptor(SvqVaeFamily.NAME, SvqVaeFamily.VERSION,

@@ -93,4 +93,34 @@ class TrainCommandTest {
         assertTrue(r.err().contains("unknown family 'samsvae'") && r.err().contains("dgex, svqvae, lr, knn"), r.err());
         assertTrue(!Files.exists(dir.resolve("x")));
     }
+
+    /** The device is a flag: cpu is recorded in model.json; gpu where the engine sees none is a usage error, no output. */
+    @Test
+    void deviceIsChosenByFlagAndGpuWithoutOneIsRefused() throws Exception {
+        Random r = new Random(6);
+        Path train = dir.resolve("train.arrow");
+        Path valid = dir.resolve("valid.arrow");
+        write(train, r, 40);
+        write(valid, r, 10);
+        String[] common = {"train-dgex", "--train", train.toString(), "--valid", valid.toString(), "--hidden-units", "4",
+            "--epochs", "1", "--batch-size", "8", "--monitor-samples", "10"};
+        List<String> cpu = new ArrayList<>(List.of(common));
+        cpu.addAll(List.of("--device", "cpu", "--out-dir", dir.resolve("cpu").toString()));
+        CliRunner.Result rc = CliRunner.run(cpu.toArray(String[]::new));
+        assertEquals(0, rc.exit(), rc.err());
+        assertEquals("cpu", Json.MAPPER.readTree(dir.resolve("cpu/model.json").toFile()).at("/summary/device").asText());
+        if (ai.djl.engine.Engine.getInstance().getGpuCount() == 0) {
+            List<String> gpu = new ArrayList<>(List.of(common));
+            gpu.addAll(List.of("--device", "gpu", "--out-dir", dir.resolve("gpu").toString()));
+            CliRunner.Result rg = CliRunner.run(gpu.toArray(String[]::new));
+            assertEquals(Main.EXIT_USAGE, rg.exit(), rg.err());
+            assertTrue(rg.err().contains("--device gpu: the PyTorch engine sees no GPU"), rg.err());
+            assertTrue(Files.notExists(dir.resolve("gpu")), "no output directory for a refused run");
+        }
+        List<String> bad = new ArrayList<>(List.of(common));
+        bad.addAll(List.of("--device", "tpu", "--out-dir", dir.resolve("bad").toString()));
+        CliRunner.Result rb = CliRunner.run(bad.toArray(String[]::new));
+        assertEquals(Main.EXIT_USAGE, rb.exit(), rb.err());
+        assertTrue(rb.err().contains("--device must be auto, cpu or gpu, got 'tpu'"), rb.err());
+    }
 }

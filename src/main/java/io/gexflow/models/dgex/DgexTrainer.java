@@ -1,5 +1,6 @@
 package io.gexflow.models.dgex;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -42,20 +43,27 @@ public final class DgexTrainer {
 
     private DgexTrainer() {}
 
-    /** Trains with the loop's progress lines going to {@code progress}. */
+    /** Trains on the engine's default device with the loop's progress lines going to {@code progress}. */
     public static History train(RegressionData train, RegressionData valid, DgexTrainingSettings s, Path paramsFile,
             Consumer<String> progress) {
+        return train(train, valid, s, paramsFile, Engine.getInstance().defaultDevice(), progress);
+    }
+
+    /** Trains on {@code device} (every array of the run lives there) with progress lines going to {@code progress}. */
+    public static History train(RegressionData train, RegressionData valid, DgexTrainingSettings s, Path paramsFile,
+            Device device, Consumer<String> progress) {
         int nIn = train.inputs().size();
         int nOut = train.outputs().size();
         Engine.getInstance().setRandomSeed((int) s.seed());
         DgexNetwork net = DgexNetwork.build(nIn, nOut, s.architecture());
-        try (Model model = Model.newInstance("dgex")) {
+        try (Model model = Model.newInstance("dgex", device)) {
             model.setBlock(net.block());
             // DJL parameters get their ids when the block is built, so the per-layer scales are known now
             ScaledLearningRate rate = new ScaledLearningRate((float) s.learningRate(),
                     net.learningRateScales(s.learningRateScale()));
             Optimizer sgd = Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) s.momentum()).build();
-            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(new SummedSquaredErrorLoss()).optOptimizer(sgd))) {
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(new SummedSquaredErrorLoss()).optOptimizer(sgd)
+                    .optDevices(new Device[] {device}))) {
                 trainer.initialize(new Shape(1, nIn));
                 Fit fit = new Fit(trainer, net, rate, train, valid, s);
                 return TrainingLoop.run(DgexFamily.NAME, DgexModel.TYPE, fit, train.rows(),

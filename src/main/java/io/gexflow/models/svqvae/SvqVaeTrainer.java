@@ -1,5 +1,6 @@
 package io.gexflow.models.svqvae;
 
+import ai.djl.Device;
 import io.gexflow.data.Minibatches;
 import io.gexflow.family.ParameterFiles;
 import ai.djl.engine.Engine;
@@ -82,13 +83,19 @@ public final class SvqVaeTrainer {
      */
     public static History train(LabelledData data, SvqVaeSettings s, Path paramsFile, Path debugNumerics,
             Consumer<String> progress) {
+        return train(data, s, paramsFile, debugNumerics, Engine.getInstance().defaultDevice(), progress);
+    }
+
+    /** As {@link #train(LabelledData, SvqVaeSettings, Path, Path, Consumer)}, on {@code device}. */
+    public static History train(LabelledData data, SvqVaeSettings s, Path paramsFile, Path debugNumerics, Device device,
+            Consumer<String> progress) {
         if (s.kind() == SvqModelKind.SVQVAE && s.codes() != data.classes().size()) {
             throw new IllegalArgumentException("S-VQ-VAE has one code per class: " + data.classes().size()
                     + " codes, not " + s.codes());
         }
         Engine.getInstance().setRandomSeed((int) s.seed());
         SvqVaeNetwork net = new SvqVaeNetwork(s.architecture(), data.cols(), s.codes());
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             net.initialize(manager);
             AmsGrad optimizer = AmsGrad.builder().optLearningRate((float) s.learningRate()).build();
             History h = TrainingLoop.run(SvqVaeFamily.NAME, s.kind().id(),
