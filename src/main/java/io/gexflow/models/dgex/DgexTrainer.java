@@ -10,11 +10,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
 import io.gexflow.data.Minibatches;
 import io.gexflow.data.RegressionData;
 import io.gexflow.eval.History;
 import io.gexflow.family.NumericsGuard;
+import io.gexflow.family.OptimizerStep;
 import io.gexflow.family.ParameterFiles;
 import io.gexflow.family.TrainingLoop;
 import java.nio.FloatBuffer;
@@ -61,11 +61,11 @@ public final class DgexTrainer {
             // DJL parameters get their ids when the block is built, so the per-layer scales are known now
             ScaledLearningRate rate = new ScaledLearningRate((float) s.learningRate(),
                     net.learningRateScales(s.learningRateScale()));
-            Optimizer sgd = Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) s.momentum()).build();
+            MomentumSgd sgd = new MomentumSgd(rate, (float) s.momentum());
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(new SummedSquaredErrorLoss()).optOptimizer(sgd)
                     .optDevices(new Device[] {device}))) {
                 trainer.initialize(new Shape(1, nIn));
-                Fit fit = new Fit(trainer, net, rate, train, valid, s);
+                Fit fit = new Fit(trainer, net, rate, sgd, train, valid, s);
                 return TrainingLoop.run(DgexFamily.NAME, DgexModel.TYPE, fit, train.rows(),
                         new TrainingLoop.Settings(s.epochs(), s.batchSize(), s.seed(), History.minimum(VALID_MAE), 0),
                         paramsFile, null, progress).describedAs(DgexModel.TYPE, s.architecture().label(), null, train.rows());
@@ -76,6 +76,7 @@ public final class DgexTrainer {
     /** One D-GEX run on the loop: SGD step by DJL's trainer, schedule and validation at the end of each epoch. */
     private static final class Fit implements TrainingLoop.Fit {
         private final Trainer trainer;
+        private final MomentumSgd sgd;
         private final DgexNetwork net;
         private final ScaledLearningRate rate;
         private final RegressionData train;
@@ -88,9 +89,10 @@ public final class DgexTrainer {
         private float[] yMon;
         private double previousTrainMae = Double.POSITIVE_INFINITY;
 
-        Fit(Trainer trainer, DgexNetwork net, ScaledLearningRate rate, RegressionData train, RegressionData valid,
-                DgexTrainingSettings s) {
+        Fit(Trainer trainer, DgexNetwork net, ScaledLearningRate rate, MomentumSgd sgd, RegressionData train,
+                RegressionData valid, DgexTrainingSettings s) {
             this.trainer = trainer;
+            this.sgd = sgd;
             this.net = net;
             this.rate = rate;
             this.train = train;
@@ -143,7 +145,7 @@ public final class DgexTrainer {
 
         @Override
         public void update() {
-            trainer.step();
+            OptimizerStep.apply(net.block().getParameters(), sgd);
         }
 
         /** Monitor and validation MAE in eval mode, then the schedule's next base rate. */

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.gexflow.eval.History;
 import io.gexflow.family.NumericsGuard;
+import io.gexflow.family.OptimizerStep;
 import io.gexflow.family.TrainingLoop;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -206,15 +207,7 @@ public final class SvqVaeTrainer {
 
     /** One optimiser step on every parameter with the gradient the last backward pass left. */
     static void step(SvqVaeNetwork net, AmsGrad optimizer) {
-        for (Parameter param : net.getParameters().values()) {
-            NDArray w = param.getArray();
-            NDArray g = w.getGradient();
-            try {
-                optimizer.update(param.getId(), w, g);
-            } finally {
-                g.close();
-            }
-        }
+        OptimizerStep.apply(net.getParameters(), optimizer);
     }
 
 
