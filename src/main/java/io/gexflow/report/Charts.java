@@ -418,6 +418,14 @@ public final class Charts {
         } finally {
             g.dispose();
         }
+        return encodePng(img);
+    }
+
+    /**
+     * The PNG bytes of an image, for every picture of the reports (charts, image grids, weight maps):
+     * ImageIO's encoder writes no time chunk, so the bytes depend on the pixels only.
+     */
+    static byte[] encodePng(BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             if (!ImageIO.write(img, "png", out)) {
