@@ -104,7 +104,7 @@ public final class Charts {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(
                 title, xLabel, "density", ds, PlotOrientation.VERTICAL, true, false, false);
-        style(chart);
+        style(chart, Size.FULL);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < labels.size(); i++) {
@@ -173,7 +173,7 @@ public final class Charts {
         ds.addSeries("y = x", new double[][] {{lo, hi}, {lo, hi}});
         JFreeChart chart = ChartFactory.createScatterPlot(
                 title, xAxisLabel, yAxisLabel, ds, PlotOrientation.VERTICAL, true, false, false);
-        style(chart);
+        style(chart, Size.FULL);
         chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 13)));
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
@@ -198,33 +198,16 @@ public final class Charts {
      * as a horizontal line, the best epoch as a vertical line.
      */
     public static JFreeChart learningCurve(String title, History h, OptionalDouble lrMae, OptionalDouble bestEpoch) {
-        XYSeries train = new XYSeries("training-subset MAE", false, true);
-        XYSeries valid = new XYSeries("validation MAE", false, true);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (History.Epoch e : h.epochs()) {
-            double trainMae = e.get(TRAIN_MAE);
-            double validMae = e.get(VALID_MAE);
-            train.add(e.epoch(), trainMae);
-            valid.add(e.epoch(), validMae);
-            lo = Math.min(lo, Math.min(trainMae, validMae));
-            hi = Math.max(hi, Math.max(trainMae, validMae));
-        }
         XYSeriesCollection ds = new XYSeriesCollection();
-        ds.addSeries(train);
-        ds.addSeries(valid);
+        ds.addSeries(epochSeries("training-subset MAE", h, TRAIN_MAE));
+        ds.addSeries(epochSeries("validation MAE", h, VALID_MAE));
+        double lo = bound(ds, false, false);
+        double hi = bound(ds, false, true);
         JFreeChart chart = ChartFactory.createXYLineChart(
                 title, "epoch", "MAE", ds, PlotOrientation.VERTICAL, true, false, false);
-        style(chart);
+        style(chart, Size.FULL);
         XYPlot plot = chart.getXYPlot();
-        boolean fewEpochs = h.epochs().size() <= 60;
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, fewEpochs);
-        for (int i = 0; i < 2; i++) {
-            r.setSeriesPaint(i, color(i));
-            r.setSeriesStroke(i, new BasicStroke(2.0f));
-            r.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-        }
-        plot.setRenderer(r);
+        plot.setRenderer(epochRenderer(ds));
         if (lrMae.isPresent()) {
             double v = lrMae.getAsDouble();
             lo = Math.min(lo, v);
@@ -240,11 +223,70 @@ public final class Charts {
         NumberAxis ya = (NumberAxis) plot.getRangeAxis();
         ya.setRange(lo - pad, hi + pad);
         NumberAxis xa = (NumberAxis) plot.getDomainAxis();
-        xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        int first = h.epochs().stream().mapToInt(History.Epoch::epoch).min().orElse(0);
-        int last = h.epochs().stream().mapToInt(History.Epoch::epoch).max().orElse(1);
-        xa.setRange(first - 0.5, Math.max(last, first + 1) + 0.5);
+        epochAxis(xa, ds);
         return chart;
+    }
+
+    /**
+     * Columns of a history per epoch, one line each, on a small chart (a panel of a grid): e.g. the loss
+     * and reconstruction error, or the perplexities, of an S-VQ-VAE training.
+     *
+     * @param keys the legend's name of each column
+     */
+    public static JFreeChart epochLines(String title, String yLabel, History h, List<String> columns, List<String> keys) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        for (int i = 0; i < columns.size(); i++) {
+            ds.addSeries(epochSeries(keys.get(i), h, columns.get(i)));
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", yLabel, ds, PlotOrientation.VERTICAL, true, false, false);
+        style(chart, Size.SMALL);
+        XYPlot plot = chart.getXYPlot();
+        plot.setRenderer(epochRenderer(ds));
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return chart;
+    }
+
+    /** One column of a history as a series: per epoch, its value. */
+    private static XYSeries epochSeries(String key, History h, String column) {
+        XYSeries s = new XYSeries(key, false, true);
+        for (History.Epoch e : h.epochs()) {
+            s.add(e.epoch(), e.get(column));
+        }
+        return s;
+    }
+
+    /** Lines in the palette's colours, 2 px, with a dot per epoch while there are at most 60 epochs. */
+    private static XYLineAndShapeRenderer epochRenderer(XYSeriesCollection ds) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, ds.getSeriesCount() > 0 && ds.getItemCount(0) <= 60);
+        for (int i = 0; i < ds.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, color(i));
+            r.setSeriesStroke(i, new BasicStroke(2.0f));
+            r.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        }
+        return r;
+    }
+
+    /** The smallest ({@code max} false) or largest x or y of all series (infinite when there is none). */
+    private static double bound(XYSeriesCollection ds, boolean x, boolean max) {
+        double b = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (int i = 0; i < ds.getSeriesCount(); i++) {
+            XYSeries s = ds.getSeries(i);
+            if (s.getItemCount() > 0) {
+                double v = x ? (max ? s.getMaxX() : s.getMinX()) : (max ? s.getMaxY() : s.getMinY());
+                b = max ? Math.max(b, v) : Math.min(b, v);
+            }
+        }
+        return b;
+    }
+
+    /** An epoch axis of whole numbers from the first to the last epoch of the series, half an epoch beyond. */
+    private static void epochAxis(NumberAxis xa, XYSeriesCollection ds) {
+        boolean none = ds.getSeriesCount() == 0 || bound(ds, true, false) > bound(ds, true, true);
+        double first = none ? 0 : bound(ds, true, false);
+        double last = none ? 1 : bound(ds, true, true);
+        xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        xa.setRange(first - 0.5, Math.max(last, first + 1) + 0.5);
     }
 
     /**
@@ -277,7 +319,7 @@ public final class Charts {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(
                 title, "hidden units per layer", "overall MAE (mean of per-gene MAE)", ds, PlotOrientation.VERTICAL, true, false, false);
-        style(chart);
+        style(chart, Size.FULL);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         List<String> lineKeys = List.copyOf(lines.keySet());
@@ -330,29 +372,15 @@ public final class Charts {
     public static JFreeChart dropoutCurves(String title, List<String> labels, List<History> histories,
             OptionalDouble lrMae) {
         XYSeriesCollection ds = new XYSeriesCollection();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        int first = Integer.MAX_VALUE;
-        int last = Integer.MIN_VALUE;
         for (int i = 0; i < labels.size(); i++) {
-            XYSeries valid = new XYSeries(labels.get(i) + ": validation", false, true);
-            XYSeries train = new XYSeries(labels.get(i) + ": training subset", false, true);
-            for (History.Epoch e : histories.get(i).epochs()) {
-                double trainMae = e.get(TRAIN_MAE);
-                double validMae = e.get(VALID_MAE);
-                valid.add(e.epoch(), validMae);
-                train.add(e.epoch(), trainMae);
-                lo = Math.min(lo, Math.min(trainMae, validMae));
-                hi = Math.max(hi, Math.max(trainMae, validMae));
-                first = Math.min(first, e.epoch());
-                last = Math.max(last, e.epoch());
-            }
-            ds.addSeries(valid);
-            ds.addSeries(train);
+            ds.addSeries(epochSeries(labels.get(i) + ": validation", histories.get(i), VALID_MAE));
+            ds.addSeries(epochSeries(labels.get(i) + ": training subset", histories.get(i), TRAIN_MAE));
         }
+        double lo = bound(ds, false, false);
+        double hi = bound(ds, false, true);
         JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", "overall MAE", ds, PlotOrientation.VERTICAL,
                 true, false, false);
-        style(chart);
+        style(chart, Size.FULL);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < labels.size(); i++) {
@@ -371,9 +399,7 @@ public final class Charts {
         }
         double pad = Math.max((hi - lo) * 0.08, 1e-4);
         ((NumberAxis) plot.getRangeAxis()).setRange(lo - pad, hi + pad);
-        NumberAxis xa = (NumberAxis) plot.getDomainAxis();
-        xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        xa.setRange(first - 0.5, Math.max(last, first + 1) + 0.5);
+        epochAxis((NumberAxis) plot.getDomainAxis(), ds);
         return chart;
     }
 
@@ -392,6 +418,14 @@ public final class Charts {
         } finally {
             g.dispose();
         }
+        return encodePng(img);
+    }
+
+    /**
+     * The PNG bytes of an image, for every picture of the reports (charts, image grids, weight maps):
+     * ImageIO's encoder writes no time chunk, so the bytes depend on the pixels only.
+     */
+    static byte[] encodePng(BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             if (!ImageIO.write(img, "png", out)) {
@@ -443,13 +477,36 @@ public final class Charts {
         return n == 1 ? l : l + " (" + n + ")";
     }
 
-    /** Theme with logical fonts (present on every JVM) and a white plot with light grid lines. */
-    private static void style(JFreeChart chart) {
+    /** The size a chart is drawn at: a full-width figure, or a small panel of a grid of charts. */
+    enum Size {
+        FULL(18, 14, 13, 11, new RectangleInsets(8, 8, 8, 12)),
+        SMALL(15, 13, 12, 10, new RectangleInsets(6, 6, 6, 10));
+
+        private final int title;
+        private final int large;
+        private final int regular;
+        private final int small;
+        private final RectangleInsets padding;
+
+        Size(int title, int large, int regular, int small, RectangleInsets padding) {
+            this.title = title;
+            this.large = large;
+            this.regular = regular;
+            this.small = small;
+            this.padding = padding;
+        }
+    }
+
+    /**
+     * The one chart theme of every report: logical fonts (present on every JVM) scaled to the chart's
+     * size, a white plot with light grid lines, no shadows, anti-aliased.
+     */
+    static void style(JFreeChart chart, Size size) {
         StandardChartTheme theme = new StandardChartTheme("gexflow");
-        theme.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        theme.setLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        theme.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        theme.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        theme.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, size.title));
+        theme.setLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, size.large));
+        theme.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, size.regular));
+        theme.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, size.small));
         theme.setChartBackgroundPaint(Color.WHITE);
         theme.setPlotBackgroundPaint(Color.WHITE);
         theme.setDomainGridlinePaint(GRID);
@@ -459,6 +516,6 @@ public final class Charts {
         theme.apply(chart);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.setPadding(new RectangleInsets(8, 8, 8, 12));
+        chart.setPadding(size.padding);
     }
 }

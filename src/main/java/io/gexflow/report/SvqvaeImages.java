@@ -9,12 +9,8 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -43,18 +39,6 @@ final class SvqvaeImages {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         return g;
-    }
-
-    static byte[] png(BufferedImage img) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IllegalStateException("no PNG writer available in ImageIO");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** Shortens a label to {@code max} characters with an ellipsis. */
@@ -119,7 +103,7 @@ final class SvqvaeImages {
         } finally {
             g.dispose();
         }
-        return png(img);
+        return Charts.encodePng(img);
     }
 
     /** Sequential palette (dark green low to white high, like seaborn's BuGn_r) at t in [0, 1]. */
@@ -225,7 +209,7 @@ final class SvqvaeImages {
         } finally {
             g.dispose();
         }
-        return png(img);
+        return Charts.encodePng(img);
     }
 
     private static Color colour(double v, boolean diverging, double lo, double hi) {
@@ -296,7 +280,7 @@ final class SvqvaeImages {
         } finally {
             g.dispose();
         }
-        return png(img);
+        return Charts.encodePng(img);
     }
 
     private static void arrow(Graphics2D g, double x1, double y1, double x2, double y2, double r) {
@@ -334,6 +318,6 @@ final class SvqvaeImages {
         } finally {
             g.dispose();
         }
-        return png(img);
+        return Charts.encodePng(img);
     }
 }

@@ -9,11 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * The major-weight map of one weight matrix as a PNG: a heatmap with the "from" units (the layer's
@@ -73,15 +69,7 @@ public final class WeightMapChart {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IllegalStateException("no PNG writer available in ImageIO");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Charts.encodePng(img);
     }
 
     private static void draw(Graphics2D g, MajorWeightMap map, String title, String subtitle, String fromLabel,
