@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -56,8 +57,7 @@ public final class EvaluateCommand extends Verb {
     @Option(names = "--test-set", defaultValue = "GEO-te", description = "Name of the test set (default ${DEFAULT-VALUE}).")
     String testSet;
 
-    @Option(names = "--out-dir", required = true, description = "Writes metrics.json and per_gene_mae_<name>.tsv here.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Override
     public Integer call() {
@@ -68,7 +68,7 @@ public final class EvaluateCommand extends Verb {
         }
         String base = baseline != null ? baseline : models.containsKey("lr") ? "lr" : null;
         // every result file appears together, or none: a model that fails leaves nothing of the others
-        return StagedDirectory.write(outDir, staging -> evaluate(models, base, staging));
+        return StagedDirectory.write(outDir.value(), staging -> evaluate(models, base, staging));
     }
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */

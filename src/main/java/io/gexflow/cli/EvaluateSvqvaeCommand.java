@@ -15,6 +15,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -43,11 +44,9 @@ public final class EvaluateSvqvaeCommand extends Verb {
             description = "Samples generated from N(e_y, Sigma_y) per class (VQ-VAE: per used code) (default ${DEFAULT-VALUE}).")
     int samplesPerClass;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of generation and Louvain (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
-    @Option(names = "--out-dir", required = true, description = "Writes metrics.json and the analysis files here.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Override
     public Integer call() {
@@ -56,7 +55,7 @@ public final class EvaluateSvqvaeCommand extends Verb {
         }
         Map<String, Path> models = NamedModels.parse(spec, modelOptions);
         // every result file appears together, or none: a model that fails leaves nothing of the others
-        return StagedDirectory.write(outDir, staging -> evaluate(models, staging));
+        return StagedDirectory.write(outDir.value(), staging -> evaluate(models, staging));
     }
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */
@@ -64,14 +63,14 @@ public final class EvaluateSvqvaeCommand extends Verb {
         LabelledData tr = LabelledData.read(train);
         LabelledData te = LabelledData.read(test);
         tr.checkCompatible(te);
-        Provenance prov = provenance(seed, train, test);
+        Provenance prov = provenance(seed.value(), train, test);
         Map<String, String> arrowMeta = SvqVaeEvaluator.metadata(tr, Json.compact(prov));
         Map<String, Object> out = new LinkedHashMap<>();
         for (var e : models.entrySet()) {
             try (SvqVaeModel m = SvqVaeModel.load(e.getValue())) {
                 LOG.info("{}: {} with {} codes", e.getKey(), m.kind().label(), m.codes());
                 Map<String, Object> r = SvqVaeEvaluator.evaluate(e.getKey(), e.getValue(), m, tr, te, outDir, samplesPerClass,
-                        seed, arrowMeta);
+                        seed.value(), arrowMeta);
                 out.put(e.getKey(), r);
                 LOG.info(String.format(Locale.ROOT, "%s: MSE %s, perplexity %s, accuracy %s", e.getKey(), r.get("mse"),
                         r.get("perplexity"), r.get("accuracy")));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +38,7 @@ public final class NormalizeCommand extends Verb {
     @Option(names = "--split", required = true, description = "id<TAB>split TSV from the split step.")
     Path splitFile;
 
-    @Option(names = "--out-dir", required = true, description = "Writes train.arrow, valid.arrow, test.arrow, normalization.json.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Option(names = "--quantile", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Quantile-normalise before standardising (default ${DEFAULT-VALUE}).")
@@ -47,7 +47,7 @@ public final class NormalizeCommand extends Verb {
     @Override
     public Integer call() {
         // the three splits and normalization.json appear together, or none of them
-        return StagedDirectory.write(outDir, this::normalize);
+        return StagedDirectory.write(outDir.value(), this::normalize);
     }
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */

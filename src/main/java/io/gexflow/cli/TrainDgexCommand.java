@@ -23,6 +23,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train-dgex", mixinStandardHelpOptions = true,
@@ -36,8 +37,7 @@ public final class TrainDgexCommand extends Verb {
     @Option(names = "--valid", required = true, description = "Validation split (.arrow): picks the best epoch.")
     Path valid;
 
-    @Option(names = "--out-dir", required = true, description = "Model directory to write.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Option(names = "--hidden-layers", defaultValue = "1", description = "Hidden layers, 1-3 in the paper (default ${DEFAULT-VALUE}).")
     int hiddenLayers;
@@ -76,8 +76,7 @@ public final class TrainDgexCommand extends Verb {
             description = "Networks over random, seeded partitions of the targets (paper: 2; default ${DEFAULT-VALUE} = one joint network).")
     int targetPartitions;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of initialisation, dropout and batch order (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     private static RegressionData subset(RegressionData d, int[] cols) {
         if (cols.length == d.outputs().size()) {
@@ -94,7 +93,7 @@ public final class TrainDgexCommand extends Verb {
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
-        return StagedDirectory.write(outDir, this::train);
+        return StagedDirectory.write(outDir.value(), this::train);
     }
 
     private Integer train(Path outDir) {
@@ -105,7 +104,7 @@ public final class TrainDgexCommand extends Verb {
             arch = new DgexArchitecture(hiddenLayers, hiddenUnits, dropout);
             rate = learningRate != null ? learningRate : arch.paperLearningRate();
             s = new DgexTrainingSettings(arch, epochs, batchSize, rate, momentum, lrScale,
-                    new LearningRateSchedule(lrDecay, lrMin), monitorSamples, seed);
+                    new LearningRateSchedule(lrDecay, lrMin), monitorSamples, seed.value());
             if (targetPartitions < 1) {
                 throw new IllegalArgumentException("--target-partitions must be >= 1, got " + targetPartitions);
             }
@@ -119,8 +118,8 @@ public final class TrainDgexCommand extends Verb {
         }
         LOG.info("{}: {} landmarks -> {} targets, {} training / {} validation samples, {} epochs, lr {}",
                 arch.label(), tr.inputs().size(), tr.outputs().size(), tr.rows(), va.rows(), epochs, rate);
-        Provenance prov = provenance(seed, train, valid);
-        int[][] parts = TargetPartition.split(tr.outputs().size(), targetPartitions, seed);
+        Provenance prov = provenance(seed.value(), train, valid);
+        int[][] parts = TargetPartition.split(tr.outputs().size(), targetPartitions, seed.value());
         DgexHyperParameters hp = DgexHyperParameters.of(s, parts.length);
         List<History> histories = new ArrayList<>();
         int[] sizes = new int[parts.length];
