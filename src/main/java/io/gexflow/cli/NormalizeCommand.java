@@ -9,7 +9,6 @@ import io.gexflow.io.StagedDirectory;
 import io.gexflow.io.TsvReader;
 import io.gexflow.io.arrow.ArrowMatrixReader;
 import io.gexflow.io.arrow.ArrowMatrixWriter;
-import io.gexflow.io.arrow.MatrixFile;
 import io.gexflow.io.arrow.ObsColumn;
 import io.gexflow.provenance.Provenance;
 import java.io.IOException;
