@@ -294,7 +294,7 @@ public final class ConvertCommand extends Verb {
             meta.put(META_SYMBOLS, Json.compact(keptSymbols));
         }
         meta.put(META_SUMMARY, Json.compact(summary));
-        ArrowMatrixWriter w = new ArrowMatrixWriter(out.value(), keptFeatures, List.<ObsColumn>of(), meta);
+        ArrowMatrixWriter w = new ArrowMatrixWriter(out.value, keptFeatures, List.<ObsColumn>of(), meta);
         try {
             float[] kept = new float[keep.length];
             for (int from = 0; from < nSamples; from += chunk) {

@@ -70,7 +70,7 @@ public final class EvaluateCommand extends Verb {
         }
         String base = baseline != null ? baseline : models.containsKey("lr") ? "lr" : null;
         // every result file appears together, or none: a model that fails leaves nothing of the others
-        return StagedDirectory.write(outDir.value(), staging -> evaluate(models, base, staging));
+        return StagedDirectory.write(outDir.value, staging -> evaluate(models, base, staging));
     }
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */

@@ -56,7 +56,7 @@ public final class EvaluateSvqvaeCommand extends Verb {
         }
         Map<String, Path> models = NamedModels.parse(spec, modelOptions);
         // every result file appears together, or none: a model that fails leaves nothing of the others
-        return StagedDirectory.write(outDir.value(), staging -> evaluate(models, staging));
+        return StagedDirectory.write(outDir.value, staging -> evaluate(models, staging));
     }
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */
@@ -64,14 +64,14 @@ public final class EvaluateSvqvaeCommand extends Verb {
         LabelledData tr = LabelledData.read(train);
         LabelledData te = LabelledData.read(test);
         tr.checkCompatible(te);
-        Provenance prov = provenance(seed.value(), train, test);
+        Provenance prov = provenance(seed.value, train, test);
         Map<String, String> arrowMeta = SvqVaeEvaluator.metadata(tr, Json.compact(prov));
         Map<String, SvqVaeMetrics.Model> out = new LinkedHashMap<>();
         for (var e : models.entrySet()) {
             try (SvqVaeModel m = SvqVaeModel.load(e.getValue())) {
                 LOG.info("{}: {} with {} codes", e.getKey(), m.kind().label(), m.codes());
                 SvqVaeMetrics.Model r = SvqVaeEvaluator.evaluate(e.getKey(), e.getValue(), m, tr, te, outDir, samplesPerClass,
-                        seed.value(), arrowMeta);
+                        seed.value, arrowMeta);
                 out.put(e.getKey(), r);
                 LOG.info(String.format(Locale.ROOT, "%s: MSE %s, perplexity %s, accuracy %s", e.getKey(), Json.compact(r.mse()),
                         Json.compact(r.perplexity()), Json.compact(r.accuracy())));

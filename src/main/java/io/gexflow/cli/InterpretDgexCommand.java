@@ -65,7 +65,7 @@ public final class InterpretDgexCommand extends Verb {
                 throw new InputException(p, "file not found");
             }
         }
-        DgexInterpretation.run(model, train, test, outDir.value(), th, batchSize, provenance(null, descriptor, train, test));
+        DgexInterpretation.run(model, train, test, outDir.value, th, batchSize, provenance(null, descriptor, train, test));
         return 0;
     }
 }

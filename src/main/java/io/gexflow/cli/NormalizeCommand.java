@@ -46,7 +46,7 @@ public final class NormalizeCommand extends Verb {
     @Override
     public Integer call() {
         // the three splits and normalization.json appear together, or none of them
-        return StagedDirectory.write(outDir.value(), this::normalize);
+        return StagedDirectory.write(outDir.value, this::normalize);
     }
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */

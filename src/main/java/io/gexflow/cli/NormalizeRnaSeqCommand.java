@@ -69,7 +69,7 @@ public final class NormalizeRnaSeqCommand extends Verb {
         try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
             Map<String, String> meta = new LinkedHashMap<>(r.metadata());
             meta.putAll(metadata(prov));
-            ArrowMatrixWriter w = new ArrowMatrixWriter(out.value(), r.features(), List.<ObsColumn>of(), meta);
+            ArrowMatrixWriter w = new ArrowMatrixWriter(out.value, r.features(), List.<ObsColumn>of(), meta);
             try {
                 while (r.nextBatch()) {
                     float[] x = r.batchX();

@@ -48,7 +48,7 @@ public final class PrepareMnistCommand extends Verb {
     /** The output directory appears only complete ({@link StagedDirectory}): a refused split leaves nothing. */
     @Override
     public Integer call() {
-        return StagedDirectory.write(outDir.value(), this::prepare);
+        return StagedDirectory.write(outDir.value, this::prepare);
     }
 
     private Integer prepare(Path staging) {
@@ -65,14 +65,14 @@ public final class PrepareMnistCommand extends Verb {
         if (pool && !(splitFraction > 0 && splitFraction < 1)) {
             throw new ParameterException(spec.commandLine(), "--split-fraction must be in (0, 1): " + splitFraction);
         }
-        Provenance prov = pool ? provenance(seed.value(), trainImages, trainLabels)
+        Provenance prov = pool ? provenance(seed.value, trainImages, trainLabels)
                 : provenance(null, trainImages, trainLabels, testImages, testLabels);
         Map<String, String> meta = metadata(prov);
         MnistPreparer.Counts c = pool
-                ? MnistPreparer.fromPool(trainImages, trainLabels, splitFraction, seed.value(), outDir, meta)
+                ? MnistPreparer.fromPool(trainImages, trainLabels, splitFraction, seed.value, outDir, meta)
                 : MnistPreparer.fromFiles(trainImages, trainLabels, testImages, testLabels, outDir, meta);
         System.err.printf("prepare-mnist: %d train / %d test images (%s) -> %s; per digit train %s test %s%n",
-                c.trainTotal(), c.testTotal(), pool ? "per-digit split " + splitFraction + ", seed " + seed.value() : "files",
+                c.trainTotal(), c.testTotal(), pool ? "per-digit split " + splitFraction + ", seed " + seed.value : "files",
                 this.outDir, Arrays.toString(c.train()), Arrays.toString(c.test()));
         return 0;
     }

@@ -44,17 +44,17 @@ public final class SplitCommand extends Verb {
         }
         Map<String, String> split;
         try {
-            split = SplitAssigner.assign(ids, validFraction, testFraction, seed.value());
+            split = SplitAssigner.assign(ids, validFraction, testFraction, seed.value);
         } catch (IllegalArgumentException e) {
             throw new io.gexflow.io.InputException(input, e.getMessage());
         }
         StringBuilder sb = new StringBuilder("id\tsplit\n");
         split.forEach((id, s) -> sb.append(id).append('\t').append(s).append('\n'));
-        AtomicFile.writeString(out.value(), sb.toString());
+        AtomicFile.writeString(out.value, sb.toString());
         long train = split.values().stream().filter(SplitAssigner.TRAIN::equals).count();
         long valid = split.values().stream().filter(SplitAssigner.VALID::equals).count();
         System.err.printf("split %d samples: %d train / %d valid / %d test (seed %d)%n", ids.size(), train, valid,
-                ids.size() - train - valid, seed.value());
+                ids.size() - train - valid, seed.value);
         return 0;
     }
 }

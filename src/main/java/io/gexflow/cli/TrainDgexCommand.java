@@ -93,7 +93,7 @@ public final class TrainDgexCommand extends Verb {
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
-        return StagedDirectory.write(outDir.value(), this::train);
+        return StagedDirectory.write(outDir.value, this::train);
     }
 
     private Integer train(Path outDir) {
@@ -104,7 +104,7 @@ public final class TrainDgexCommand extends Verb {
             arch = new DgexArchitecture(hiddenLayers, hiddenUnits, dropout);
             rate = learningRate != null ? learningRate : arch.paperLearningRate();
             s = new DgexTrainingSettings(arch, epochs, batchSize, rate, momentum, lrScale,
-                    new LearningRateSchedule(lrDecay, lrMin), monitorSamples, seed.value());
+                    new LearningRateSchedule(lrDecay, lrMin), monitorSamples, seed.value);
             if (targetPartitions < 1) {
                 throw new IllegalArgumentException("--target-partitions must be >= 1, got " + targetPartitions);
             }
@@ -118,8 +118,8 @@ public final class TrainDgexCommand extends Verb {
         }
         LOG.info("{}: {} landmarks -> {} targets, {} training / {} validation samples, {} epochs, lr {}",
                 arch.label(), tr.inputs().size(), tr.outputs().size(), tr.rows(), va.rows(), epochs, rate);
-        Provenance prov = provenance(seed.value(), train, valid);
-        int[][] parts = TargetPartition.split(tr.outputs().size(), targetPartitions, seed.value());
+        Provenance prov = provenance(seed.value, train, valid);
+        int[][] parts = TargetPartition.split(tr.outputs().size(), targetPartitions, seed.value);
         DgexHyperParameters hp = DgexHyperParameters.of(s, parts.length);
         List<History> histories = new ArrayList<>();
         int[] sizes = new int[parts.length];

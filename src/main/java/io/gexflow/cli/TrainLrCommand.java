@@ -54,7 +54,7 @@ public final class TrainLrCommand extends Verb {
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
-        return StagedDirectory.write(outDir.value(), this::train);
+        return StagedDirectory.write(outDir.value, this::train);
     }
 
     private Integer train(Path outDir) {

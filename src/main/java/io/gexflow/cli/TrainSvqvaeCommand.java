@@ -70,11 +70,11 @@ public final class TrainSvqvaeCommand extends Verb {
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
-        if (debugNumerics != null && debugNumerics.toAbsolutePath().normalize().startsWith(outDir.value().toAbsolutePath().normalize())) {
+        if (debugNumerics != null && debugNumerics.toAbsolutePath().normalize().startsWith(outDir.value.toAbsolutePath().normalize())) {
             throw new ParameterException(spec.commandLine(), "--debug-numerics must lie outside --out-dir: "
                     + "it is kept when training fails, and a failed run leaves no model directory");
         }
-        return StagedDirectory.write(outDir.value(), this::train);
+        return StagedDirectory.write(outDir.value, this::train);
     }
 
     private Integer train(Path outDir) {
@@ -99,14 +99,14 @@ public final class TrainSvqvaeCommand extends Verb {
             s = new SvqVaeSettings(kind, arch, k,
                     epochs != null ? epochs : SvqVaeSettings.paperEpochs(arch),
                     batchSize != null ? batchSize : SvqVaeSettings.paperBatchSize(arch),
-                    learningRate != null ? learningRate : SvqVaeSettings.paperLearningRate(arch), beta, gamma, seed.value());
+                    learningRate != null ? learningRate : SvqVaeSettings.paperLearningRate(arch), beta, gamma, seed.value);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         LOG.info("{} on {}: {} samples x {} features, {} classes, {} codes of {} dims; {} epochs, batch {}, lr {}",
                 kind.label(), arch.label(), data.rows(), data.cols(), data.classes().size(), k, arch.latentDim(),
                 s.epochs(), s.batchSize(), s.learningRate());
-        Provenance prov = provenance(seed.value(), train);
+        Provenance prov = provenance(seed.value, train);
         long start = System.nanoTime();
         History h = SvqVaeTrainer.train(data, s, outDir.resolve(SvqVaeModel.PARAMS), debugNumerics, LOG::info);
         Json.writeFile(outDir.resolve(History.FILE), h);
