@@ -1,8 +1,6 @@
 package io.gexflow.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gexflow.provenance.Provenance;
 import java.util.List;
@@ -10,9 +8,8 @@ import java.util.Map;
 
 /**
  * {@code metrics.json} of {@code gexflow evaluate} (the D-GEX track: models that predict the target
- * genes from the landmarks, scored on one test split), the report's input. Keys are written in
- * alphabetical order at every level, as {@code Json.MAPPER} writes maps, so the file is the one the
- * hand-built maps gave before these records.
+ * genes from the landmarks, scored on one test split), the report's input; written as
+ * {@link MetricsJson} says, the file the hand-built maps gave before these records.
  *
  * @param track        always {@code dgex}
  * @param scale        what the errors are measured on
@@ -21,15 +18,15 @@ import java.util.Map;
  * @param models       by the {@code --model} name
  * @param comparisons  each model against the baseline (empty without one)
  */
-@JsonPropertyOrder(alphabetic = true)
+@MetricsJson
 public record RegressionMetrics(
         String track,
         String dataset,
-        @JsonProperty("test_set") String testSet,
+        String testSet,
         String scale,
-        @JsonProperty("n_test_samples") int nTestSamples,
-        @JsonProperty("n_landmarks") int nLandmarks,
-        @JsonProperty("n_targets") int nTargets,
+        int nTestSamples,
+        int nLandmarks,
+        int nTargets,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode convert,
         Map<String, Model> models,
         List<Comparison> comparisons,
@@ -48,16 +45,16 @@ public record RegressionMetrics(
      * @param bestEpoch    D-GEX only: the kept epoch
      * @param history      D-GEX only, when the model has one: its training history's copy beside metrics.json
      */
-    @JsonPropertyOrder(alphabetic = true)
+    @MetricsJson
     public record Model(
             String label,
             String kind,
             String type,
-            @JsonProperty("overall_mae") double overallMae,
-            @JsonProperty("sd_mae") double sdMae,
-            @JsonProperty("per_gene_mae") String perGeneMae,
+            double overallMae,
+            double sdMae,
+            String perGeneMae,
             @JsonInclude(JsonInclude.Include.NON_NULL) Architecture architecture,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("best_epoch") Integer bestEpoch,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer bestEpoch,
             @JsonInclude(JsonInclude.Include.NON_NULL) String history) {
 
         /** A baseline (no architecture, epoch or history). */
@@ -67,11 +64,8 @@ public record RegressionMetrics(
     }
 
     /** A D-GEX network's shape, as its {@code model.json} settings give it. */
-    @JsonPropertyOrder(alphabetic = true)
-    public record Architecture(
-            @JsonProperty("hidden_layers") int hiddenLayers,
-            @JsonProperty("hidden_units") int hiddenUnits,
-            double dropout) {}
+    @MetricsJson
+    public record Architecture(int hiddenLayers, int hiddenUnits, double dropout) {}
 
     /**
      * A model against the baseline.
@@ -79,10 +73,6 @@ public record RegressionMetrics(
      * @param relativeImprovement   (baseline MAE - model MAE) / baseline MAE, {@link GeneErrors#relativeImprovement}
      * @param fractionGenesImproved share of target genes with a lower MAE than the baseline's
      */
-    @JsonPropertyOrder(alphabetic = true)
-    public record Comparison(
-            String model,
-            String baseline,
-            @JsonProperty("relative_improvement") double relativeImprovement,
-            @JsonProperty("fraction_genes_improved") double fractionGenesImproved) {}
+    @MetricsJson
+    public record Comparison(String model, String baseline, double relativeImprovement, double fractionGenesImproved) {}
 }

@@ -1,8 +1,6 @@
 package io.gexflow.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.gexflow.provenance.Provenance;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +8,8 @@ import java.util.Map;
 
 /**
  * {@code metrics.json} of {@code gexflow evaluate-svqvae} (S-VQ-VAE and VQ-VAE on LINCS or MNIST), the
- * report's input. Keys are written in alphabetical order at every level, as {@code Json.MAPPER} writes
- * maps, so the file is the one the hand-built maps gave before these records. A component marked
- * NON_NULL is absent from the file when null (e.g. the label-code numbers of an unsupervised VQ-VAE).
+ * report's input; written as {@link MetricsJson} says, the file the hand-built maps gave before these
+ * records. A component marked NON_NULL is absent from the file when null (e.g. the label-code numbers of an unsupervised VQ-VAE).
  *
  * @param classes     the class names, in label order
  * @param imageShape  rows and columns of an image (MNIST); absent for expression profiles
@@ -20,15 +17,15 @@ import java.util.Map;
  * @param definitions what each number means, by key ({@link #DEFINITIONS})
  * @param models      by the {@code --model} name
  */
-@JsonPropertyOrder(alphabetic = true)
+@MetricsJson
 public record SvqVaeMetrics(
         String track,
         String dataset,
         List<String> classes,
-        @JsonProperty("n_train") int nTrain,
-        @JsonProperty("n_test") int nTest,
-        @JsonProperty("n_features") int nFeatures,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("image_shape") int[] imageShape,
+        int nTrain,
+        int nTest,
+        int nFeatures,
+        @JsonInclude(JsonInclude.Include.NON_NULL) int[] imageShape,
         String scale,
         Map<String, String> definitions,
         Map<String, Model> models,
@@ -65,84 +62,62 @@ public record SvqVaeMetrics(
      * @param closestPairs the closest pairs of codes (Euclidean)
      * @param epochs       epochs of its training history; absent without one
      */
-    @JsonPropertyOrder(alphabetic = true)
+    @MetricsJson
     public record Model(
             String model,
             String label,
             String architecture,
             int codes,
-            @JsonProperty("code_names") List<String> codeNames,
-            @JsonProperty("latent_dim") int latentDim,
+            List<String> codeNames,
+            int latentDim,
             Map<String, Object> settings,
             Map<String, Object> summary,
             Mse mse,
             Perplexity perplexity,
             Accuracy accuracy,
-            @JsonProperty("closest_pairs") List<Pair> closestPairs,
+            List<Pair> closestPairs,
             Graph graph,
             Generation generation,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer epochs,
             Files files) {}
 
     /** Reconstruction MSEs; the label-code ones for S-VQ-VAE only, the last epoch's with a history only. */
-    @JsonPropertyOrder(alphabetic = true)
+    @MetricsJson
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Mse(
-            @JsonProperty("train_label_code") Double trainLabelCode,
-            @JsonProperty("train_nearest_code") double trainNearestCode,
-            @JsonProperty("test_label_code") Double testLabelCode,
-            @JsonProperty("test_nearest_code") double testNearestCode,
-            double train,
-            @JsonProperty("train_last_epoch") Double trainLastEpoch) {}
+    public record Mse(Double trainLabelCode, double trainNearestCode, Double testLabelCode, double testNearestCode,
+            double train, Double trainLastEpoch) {}
 
     /** Code-use perplexities; the last epoch's with a history only. */
-    @JsonPropertyOrder(alphabetic = true)
+    @MetricsJson
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Perplexity(
-            @JsonProperty("train_label_assignment") double trainLabelAssignment,
-            @JsonProperty("train_nearest_code") double trainNearestCode,
-            @JsonProperty("test_label_assignment") double testLabelAssignment,
-            @JsonProperty("test_nearest_code") double testNearestCode,
-            @JsonProperty("train_as_reference") double trainAsReference,
-            @JsonProperty("train_last_epoch") Double trainLastEpoch) {}
+    public record Perplexity(double trainLabelAssignment, double trainNearestCode, double testLabelAssignment,
+            double testNearestCode, double trainAsReference, Double trainLastEpoch) {}
 
     /** Classification accuracies; the nearest-code ones for S-VQ-VAE only. */
-    @JsonPropertyOrder(alphabetic = true)
+    @MetricsJson
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Accuracy(
-            @JsonProperty("train_nearest_code") Double trainNearestCode,
-            @JsonProperty("test_nearest_code") Double testNearestCode,
-            @JsonProperty("train_majority_code") double trainMajorityCode,
-            @JsonProperty("test_majority_code") double testMajorityCode,
-            double chance) {}
+    public record Accuracy(Double trainNearestCode, Double testNearestCode, double trainMajorityCode,
+            double testMajorityCode, double chance) {}
 
     /** Two codes (by name) and their Euclidean distance. */
-    @JsonPropertyOrder(alphabetic = true)
+    @MetricsJson
     public record Pair(String a, String b, double distance) {}
 
     /** The nearest-partner graph of the codes and its Louvain communities. */
-    @JsonPropertyOrder(alphabetic = true)
+    @MetricsJson
     public record Graph(List<List<String>> communities, double modularity, int edges, String method) {}
 
     /** Samples generated around each code. */
-    @JsonPropertyOrder(alphabetic = true)
-    public record Generation(@JsonProperty("per_code") List<CodeSamples> perCode, String sampler, String groups) {}
+    @MetricsJson
+    public record Generation(List<CodeSamples> perCode, String sampler, String groups) {}
 
     /** One code's generated samples; no covariance when it had fewer than two training rows (then none generated). */
-    @JsonPropertyOrder(alphabetic = true)
-    public record CodeSamples(
-            String code,
-            @JsonProperty("training_rows") int trainingRows,
-            int generated,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("covariance_trace") Double covarianceTrace) {}
+    @MetricsJson
+    public record CodeSamples(String code, int trainingRows, int generated,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double covarianceTrace) {}
 
     /** The analysis files beside metrics.json; the history copy only when the model has one. */
-    @JsonPropertyOrder(alphabetic = true)
-    public record Files(
-            @JsonProperty("decoded_codes") String decodedCodes,
-            @JsonProperty("code_frequency") String codeFrequency,
-            @JsonProperty("code_distances") String codeDistances,
-            @JsonProperty("code_graph") String codeGraph,
-            String generated,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String history) {}
+    @MetricsJson
+    public record Files(String decodedCodes, String codeFrequency, String codeDistances, String codeGraph,
+            String generated, @JsonInclude(JsonInclude.Include.NON_NULL) String history) {}
 }
