@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Applies every trained model to the test split and writes the paper's metrics: per-gene MAE, overall
@@ -61,8 +63,35 @@ public final class EvaluateCommand extends Verb {
 
     @Mixin CommonOptions.OutDir outDir;
 
+    @Option(names = "--family", paramLabel = "NAME",
+            description = "Family of the models: dgex, lr, knn (this verb's own, the default) or svqvae, vqvae (runs "
+                    + "evaluate-svqvae with the other options).")
+    String family;
+
+    /** The other options of the family's verb ({@code --train}, {@code --seed}, ...), passed on with --family. */
+    @Unmatched
+    List<String> rest = new ArrayList<>();
+
+    /** The evaluating verb of each family or variant (the names of {@link TrainCommand#VERBS}). */
+    static final Map<String, String> VERBS = Map.of("dgex", "evaluate", "lr", "evaluate", "knn", "evaluate",
+            "svqvae", "evaluate-svqvae", "vqvae", "evaluate-svqvae");
+
     @Override
     public Integer call() {
+        if (family != null) {
+            try {
+                TrainCommand.verbOf(family); // a registered family: the same names and message as train --family
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--family: " + e.getMessage());
+            }
+            String verb = VERBS.get(family);
+            if (!verb.equals(spec.name())) {
+                return spec.parent().subcommands().get(verb).execute(argumentsWithoutFamily().toArray(String[]::new));
+            }
+        }
+        if (!rest.isEmpty()) {
+            throw new UnmatchedArgumentException(spec.commandLine(), rest);
+        }
         Map<String, Path> models = NamedModels.parse(spec, modelOptions);
         if (baseline != null && !models.containsKey(baseline)) {
             throw new ParameterException(spec.commandLine(), "--baseline '" + baseline + "' is none of the --model names "
@@ -151,6 +180,23 @@ public final class EvaluateCommand extends Verb {
                 d.rows(), d.inputs().size(), d.outputs().size(), convert, modelsOut, comparisons, provenance(null, test));
         Json.writeFile(outDir.resolve("metrics.json"), metrics);
         return 0;
+    }
+
+    /** This verb's arguments as given, less the verb's name and --family. */
+    private List<String> argumentsWithoutFamily() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0);
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--family")) {
+                args.subList(i, Math.min(i + 2, args.size())).clear();
+                i--;
+            } else if (args.get(i).startsWith("--family=")) {
+                args.remove(i--);
+            }
+        }
+        return args;
     }
 
     /** The paper's name of a baseline: LR, LR-L1, LR-L2 (by the lr model's penalty) or KNN-GE. */

@@ -120,12 +120,9 @@ class SvqVaeMetricsTest {
         gen.put("sampler", "z = e + Zc^T w / sqrt(n - 1)");
         gen.put("groups", supervised ? "classes (label)" : "codes (nearest-code assignment of training rows)");
         out.put("generation", gen);
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("decoded_codes", "decoded_codes_m.arrow");
-        f.put("code_frequency", "code_frequency_m.tsv");
-        f.put("code_distances", "code_distances_m.tsv");
-        f.put("code_graph", "code_graph_m.tsv");
-        f.put("generated", "generated_m.arrow");
+        Map<String, Object> f = new LinkedHashMap<>(Map.of("decoded_codes", "decoded_codes_m.arrow", "code_frequency",
+                "code_frequency_m.tsv", "code_distances", "code_distances_m.tsv", "code_graph", "code_graph_m.tsv",
+                "generated", "generated_m.arrow")); // Json writes map keys sorted: insertion order does not matter
         if (supervised) { // a history
             f.put("history", "history_m.json");
             mse.put("train_last_epoch", 15.38);
