@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,8 +51,7 @@ public final class ConvertCommand extends Verb {
     @Option(names = "--input", required = true, description = "GCT (1.2/1.3) or GCTX file; the format is read from the content.")
     Path input;
 
-    @Option(names = "--out", required = true, description = "Output .arrow file.")
-    Path out;
+    @Mixin CommonOptions.OutFile out;
 
     @Option(names = "--landmarks", description = "Landmark gene map (symbol<TAB>ensembl<TAB>probes).")
     Path landmarkMap;
@@ -294,7 +294,7 @@ public final class ConvertCommand extends Verb {
             meta.put(META_SYMBOLS, Json.compact(keptSymbols));
         }
         meta.put(META_SUMMARY, Json.compact(summary));
-        ArrowMatrixWriter w = new ArrowMatrixWriter(out, keptFeatures, List.<ObsColumn>of(), meta);
+        ArrowMatrixWriter w = new ArrowMatrixWriter(out.value, keptFeatures, List.<ObsColumn>of(), meta);
         try {
             float[] kept = new float[keep.length];
             for (int from = 0; from < nSamples; from += chunk) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -55,8 +56,7 @@ public final class DedupCommand extends Verb {
             + " whose features define the distances (the reference used all 22,268 probes); default: --input.")
     Path distanceInput;
 
-    @Option(names = "--out", required = true, description = "De-duplicated matrix file (.arrow).")
-    Path out;
+    @Mixin CommonOptions.OutFile out;
 
     @Option(names = "--out-tsv", required = true, description = "Per-sample TSV: id, cluster, kept, duplicate_of.")
     Path outTsv;
@@ -68,8 +68,7 @@ public final class DedupCommand extends Verb {
             description = "Euclidean distance below which a later sample is a duplicate (default ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of the k-means sampling (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     @Option(names = "--batch-size", defaultValue = "1000", description = "k-means mini-batch rows (default ${DEFAULT-VALUE}).")
     int batchSize;
@@ -88,8 +87,7 @@ public final class DedupCommand extends Verb {
     @Option(names = "--memory-mb", defaultValue = "2048", description = "Memory for held rows, MiB (default ${DEFAULT-VALUE}).")
     long memoryMb;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads; 0: all processors (default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin CommonOptions.Threads threads;
 
     long memoryBytes() {
         return memoryMb * 1024L * 1024L;
@@ -98,14 +96,14 @@ public final class DedupCommand extends Verb {
     @Override
     public Integer call() {
         if (clusters < 1 || batchSize < 1 || maxIter < 1 || nInit < 1 || maxNoImprovement < 0 || memoryMb < 0
-                || threads < 0) {
+                || threads.value < 0) {
             throw new ParameterException(spec.commandLine(), "--clusters, --batch-size, --max-iter, --n-init must be >= 1;"
                     + " --max-no-improvement, --memory-mb, --threads >= 0");
         }
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw new ParameterException(spec.commandLine(), "--threshold must be a finite number >= 0");
         }
-        int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = threads.value > 0 ? threads.value : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(nThreads);
         try {
             return run(pool);
@@ -138,7 +136,7 @@ public final class DedupCommand extends Verb {
             k = n;
         }
         MiniBatchKMeans.Settings settings =
-                new MiniBatchKMeans.Settings(k, batchSize, maxIter, nInit, maxNoImprovement, 0.01, seed);
+                new MiniBatchKMeans.Settings(k, batchSize, maxIter, nInit, maxNoImprovement, 0.01, seed.value);
         long needRows = Math.max(MiniBatchKMeans.initRowsNeeded(n, settings), batchSize);
         if (!rows.inMemory() && maxHeld < needRows) {
             throw new ParameterException(spec.commandLine(), "--memory-mb " + memoryMb + " holds " + maxHeld
@@ -174,7 +172,7 @@ public final class DedupCommand extends Verb {
         summary.put("kmeans_early_stopped", model.earlyStopped());
         summary.put("kmeans_inertia", inertia[0]);
         summary.put("rule", "drop j if ||x_j - x_i|| < threshold for an earlier i of its cluster (uci-cbcl/D-GEX nodup_idx.py)");
-        Provenance prov = provenance(seed, distanceInput != null ? new Path[] {input, distanceInput} : new Path[] {input});
+        Provenance prov = provenance(seed.value, distanceInput != null ? new Path[] {input, distanceInput} : new Path[] {input});
         // both outputs or neither: the TSV is renamed into place only after the matrix is
         try (AtomicFile tsv = new AtomicFile(outTsv)) {
             writeTsv(tsv.temp(), ids, labels, dupOf);
@@ -211,7 +209,7 @@ public final class DedupCommand extends Verb {
             meta.putAll(metadata(prov));
             meta.put(META_DEDUP, Json.compact(summary));
             List<ObsColumn> obs = r.obsColumns();
-            ArrowMatrixWriter w = new ArrowMatrixWriter(out, r.features(), obs, meta);
+            ArrowMatrixWriter w = new ArrowMatrixWriter(out.value, r.features(), obs, meta);
             try {
                 int nf = r.featureCount();
                 int row = 0;

@@ -1,7 +1,9 @@
 package io.gexflow.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gexflow.data.RegressionData;
 import io.gexflow.eval.GeneErrors;
+import io.gexflow.eval.RegressionMetrics;
 import io.gexflow.io.AtomicFile;
 import io.gexflow.io.GeneMap;
 import io.gexflow.io.arrow.ArrowMatrixReader;
@@ -27,8 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Applies every trained model to the test split and writes the paper's metrics: per-gene MAE, overall
@@ -56,11 +61,37 @@ public final class EvaluateCommand extends Verb {
     @Option(names = "--test-set", defaultValue = "GEO-te", description = "Name of the test set (default ${DEFAULT-VALUE}).")
     String testSet;
 
-    @Option(names = "--out-dir", required = true, description = "Writes metrics.json and per_gene_mae_<name>.tsv here.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
+
+    @Option(names = "--family", paramLabel = "NAME",
+            description = "Family of the models: dgex, lr, knn (this verb's own, the default) or svqvae, vqvae (runs "
+                    + "evaluate-svqvae with the other options).")
+    String family;
+
+    /** The other options of the family's verb ({@code --train}, {@code --seed}, ...), passed on with --family. */
+    @Unmatched
+    List<String> rest = new ArrayList<>();
+
+    /** The evaluating verb of each family or variant (the names of {@link TrainCommand#VERBS}). */
+    static final Map<String, String> VERBS = Map.of("dgex", "evaluate", "lr", "evaluate", "knn", "evaluate",
+            "svqvae", "evaluate-svqvae", "vqvae", "evaluate-svqvae");
 
     @Override
     public Integer call() {
+        if (family != null) {
+            try {
+                TrainCommand.verbOf(family); // a registered family: the same names and message as train --family
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--family: " + e.getMessage());
+            }
+            String verb = VERBS.get(family);
+            if (!verb.equals(spec.name())) {
+                return spec.parent().subcommands().get(verb).execute(argumentsWithoutFamily().toArray(String[]::new));
+            }
+        }
+        if (!rest.isEmpty()) {
+            throw new UnmatchedArgumentException(spec.commandLine(), rest);
+        }
         Map<String, Path> models = NamedModels.parse(spec, modelOptions);
         if (baseline != null && !models.containsKey(baseline)) {
             throw new ParameterException(spec.commandLine(), "--baseline '" + baseline + "' is none of the --model names "
@@ -68,7 +99,7 @@ public final class EvaluateCommand extends Verb {
         }
         String base = baseline != null ? baseline : models.containsKey("lr") ? "lr" : null;
         // every result file appears together, or none: a model that fails leaves nothing of the others
-        return StagedDirectory.write(outDir, staging -> evaluate(models, base, staging));
+        return StagedDirectory.write(outDir.value, staging -> evaluate(models, base, staging));
     }
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */
@@ -81,7 +112,7 @@ public final class EvaluateCommand extends Verb {
             allFeatures = r.features();
         }
         Map<String, String> symbols = symbols(testMeta, allFeatures);
-        Map<String, Object> modelsOut = new LinkedHashMap<>();
+        Map<String, RegressionMetrics.Model> modelsOut = new LinkedHashMap<>();
         Map<String, double[]> perGene = new LinkedHashMap<>();
         for (var e : models.entrySet()) {
             String name = e.getKey();
@@ -98,69 +129,74 @@ public final class EvaluateCommand extends Verb {
             perGene.put(name, mae);
             String tsv = "per_gene_mae_" + name + ".tsv";
             writeTsv(outDir.resolve(tsv), d.outputs(), symbols, mae);
-            Map<String, Object> m = new LinkedHashMap<>();
-            boolean dgex = DgexModel.TYPE.equals(desc.type());
-            m.put("label", dgex ? String.valueOf(desc.summary().get("label")) : label(desc));
-            m.put("kind", dgex ? "dgex" : "baseline");
-            m.put("type", desc.type());
-            m.put("overall_mae", GeneErrors.mean(mae));
-            m.put("sd_mae", GeneErrors.sd(mae));
-            m.put("per_gene_mae", tsv);
-            if (dgex) {
-                m.put("architecture", Map.of("hidden_layers", desc.settings().get("hidden_layers"),
-                        "hidden_units", desc.settings().get("hidden_units"), "dropout", desc.settings().get("dropout")));
-                m.put("best_epoch", desc.summary().get("best_epoch"));
+            RegressionMetrics.Model m;
+            if (DgexModel.TYPE.equals(desc.type())) {
                 Path history = dir.resolve(History.FILE);
+                String copy = null;
                 if (Files.isRegularFile(history)) {
-                    String copy = "history_" + name + ".json";
+                    copy = "history_" + name + ".json";
                     AtomicFile.writeString(outDir.resolve(copy), read(history));
-                    m.put("history", copy);
                 }
+                Map<String, Object> settings = desc.settings();
+                m = new RegressionMetrics.Model(String.valueOf(desc.summary().get("label")), "dgex", desc.type(),
+                        GeneErrors.mean(mae), GeneErrors.sd(mae), tsv,
+                        new RegressionMetrics.Architecture(((Number) settings.get("hidden_layers")).intValue(),
+                                ((Number) settings.get("hidden_units")).intValue(), ((Number) settings.get("dropout")).doubleValue()),
+                        desc.summary().get("best_epoch") instanceof Number epoch ? epoch.intValue() : null, copy);
+            } else {
+                m = RegressionMetrics.Model.baseline(label(desc), desc.type(), GeneErrors.mean(mae), GeneErrors.sd(mae), tsv);
             }
             modelsOut.put(name, m);
             System.err.printf(Locale.ROOT, "%-10s overall MAE %.4f +- %.4f over %d genes%n", name, GeneErrors.mean(mae),
                     GeneErrors.sd(mae), mae.length);
         }
-        List<Map<String, Object>> comparisons = new ArrayList<>();
+        List<RegressionMetrics.Comparison> comparisons = new ArrayList<>();
         double[] base = baseline == null ? null : perGene.get(baseline);
         if (base != null) {
             for (var e : perGene.entrySet()) {
                 if (e.getKey().equals(baseline)) {
                     continue;
                 }
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("model", e.getKey());
-                c.put("baseline", baseline);
-                c.put("relative_improvement", GeneErrors.relativeImprovement(GeneErrors.mean(e.getValue()), GeneErrors.mean(base)));
-                c.put("fraction_genes_improved", GeneErrors.fractionImproved(e.getValue(), base));
+                var c = new RegressionMetrics.Comparison(e.getKey(), baseline,
+                        GeneErrors.relativeImprovement(GeneErrors.mean(e.getValue()), GeneErrors.mean(base)),
+                        GeneErrors.fractionImproved(e.getValue(), base));
                 comparisons.add(c);
                 System.err.printf(Locale.ROOT, "%s vs %s: relative improvement %.2f%%, lower error on %.2f%% of genes%n",
-                        e.getKey(), baseline, 100 * (double) c.get("relative_improvement"),
-                        100 * (double) c.get("fraction_genes_improved"));
+                        e.getKey(), baseline, 100 * c.relativeImprovement(), 100 * c.fractionGenesImproved());
             }
         }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("track", "dgex");
-        metrics.put("dataset", dataset);
-        metrics.put("test_set", testSet);
-        metrics.put("scale", "standardised expression (per-gene z-score with training-split statistics), as in the reference code");
-        metrics.put("n_test_samples", d.rows());
-        metrics.put("n_landmarks", d.inputs().size());
-        metrics.put("n_targets", d.outputs().size());
-        String convert = testMeta.get(ConvertCommand.META_SUMMARY);
-        if (convert != null) {
+        String convertJson = testMeta.get(ConvertCommand.META_SUMMARY);
+        JsonNode convert = null;
+        if (convertJson != null) {
             // what CONVERT matched, lost and dropped for the test data, carried by the splits' schema metadata
             try {
-                metrics.put("convert", Json.MAPPER.readTree(convert));
+                convert = Json.MAPPER.readTree(convertJson);
             } catch (IOException e) {
                 throw new InputException(test, ConvertCommand.META_SUMMARY + " is not JSON");
             }
         }
-        metrics.put("models", modelsOut);
-        metrics.put("comparisons", comparisons);
-        metrics.put("provenance", provenance(null, test));
+        RegressionMetrics metrics = new RegressionMetrics(RegressionMetrics.TRACK, dataset, testSet,
+                "standardised expression (per-gene z-score with training-split statistics), as in the reference code",
+                d.rows(), d.inputs().size(), d.outputs().size(), convert, modelsOut, comparisons, provenance(null, test));
         Json.writeFile(outDir.resolve("metrics.json"), metrics);
         return 0;
+    }
+
+    /** This verb's arguments as given, less the verb's name and --family. */
+    private List<String> argumentsWithoutFamily() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0);
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--family")) {
+                args.subList(i, Math.min(i + 2, args.size())).clear();
+                i--;
+            } else if (args.get(i).startsWith("--family=")) {
+                args.remove(i--);
+            }
+        }
+        return args;
     }
 
     /** The paper's name of a baseline: LR, LR-L1, LR-L2 (by the lr model's penalty) or KNN-GE. */

@@ -1,5 +1,6 @@
 package io.gexflow.cli;
 
+import io.gexflow.eval.SvqVaeMetrics;
 import io.gexflow.io.Json;
 import io.gexflow.io.StagedDirectory;
 import io.gexflow.models.svqvae.LabelledData;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -43,11 +45,9 @@ public final class EvaluateSvqvaeCommand extends Verb {
             description = "Samples generated from N(e_y, Sigma_y) per class (VQ-VAE: per used code) (default ${DEFAULT-VALUE}).")
     int samplesPerClass;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of generation and Louvain (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
-    @Option(names = "--out-dir", required = true, description = "Writes metrics.json and the analysis files here.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Override
     public Integer call() {
@@ -56,7 +56,7 @@ public final class EvaluateSvqvaeCommand extends Verb {
         }
         Map<String, Path> models = NamedModels.parse(spec, modelOptions);
         // every result file appears together, or none: a model that fails leaves nothing of the others
-        return StagedDirectory.write(outDir, staging -> evaluate(models, staging));
+        return StagedDirectory.write(outDir.value, staging -> evaluate(models, staging));
     }
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */
@@ -64,47 +64,24 @@ public final class EvaluateSvqvaeCommand extends Verb {
         LabelledData tr = LabelledData.read(train);
         LabelledData te = LabelledData.read(test);
         tr.checkCompatible(te);
-        Provenance prov = provenance(seed, train, test);
+        Provenance prov = provenance(seed.value, train, test);
         Map<String, String> arrowMeta = SvqVaeEvaluator.metadata(tr, Json.compact(prov));
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, SvqVaeMetrics.Model> out = new LinkedHashMap<>();
         for (var e : models.entrySet()) {
             try (SvqVaeModel m = SvqVaeModel.load(e.getValue())) {
                 LOG.info("{}: {} with {} codes", e.getKey(), m.kind().label(), m.codes());
-                Map<String, Object> r = SvqVaeEvaluator.evaluate(e.getKey(), e.getValue(), m, tr, te, outDir, samplesPerClass,
-                        seed, arrowMeta);
+                SvqVaeMetrics.Model r = SvqVaeEvaluator.evaluate(e.getKey(), e.getValue(), m, tr, te, outDir, samplesPerClass,
+                        seed.value, arrowMeta);
                 out.put(e.getKey(), r);
-                LOG.info(String.format(Locale.ROOT, "%s: MSE %s, perplexity %s, accuracy %s", e.getKey(), r.get("mse"),
-                        r.get("perplexity"), r.get("accuracy")));
+                LOG.info(String.format(Locale.ROOT, "%s: MSE %s, perplexity %s, accuracy %s", e.getKey(), Json.compact(r.mse()),
+                        Json.compact(r.perplexity()), Json.compact(r.accuracy())));
             }
         }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("track", "svqvae");
-        metrics.put("dataset", tr.dataset());
-        metrics.put("classes", tr.classes());
-        metrics.put("n_train", tr.rows());
-        metrics.put("n_test", te.rows());
-        metrics.put("n_features", tr.cols());
-        if (tr.imageShape() != null) {
-            metrics.put("image_shape", tr.imageShape());
-        }
-        metrics.put("scale", "lincs".equals(tr.dataset())
-                ? "MSE on the z-score scale [-10, 10] (decoder tanh output x10), averaged over samples x genes"
-                : "MSE on the pixel scale [-1, 1], averaged over samples x 784 pixels");
-        Map<String, String> definitions = new LinkedHashMap<>();
-        definitions.put("mse.train", "the training forward pass: label code (S-VQ-VAE) or nearest code (VQ-VAE), model after the last epoch");
-        definitions.put("mse.*_label_code", "x against d(e_y), y the sample's label (the reference notebook's test loss)");
-        definitions.put("mse.*_nearest_code", "x against d(e_k), k = argmin_j ||z_e(x) - e_j|| (the paper's text for test inputs)");
-        definitions.put("mse.train_last_epoch", "mean of the minibatch MSEs in the last training epoch (what the reference code prints)");
-        definitions.put("perplexity", "exp(-sum_k p_k log(p_k + 1e-10)), p_k the fraction of rows assigned to code k");
-        definitions.put("perplexity.*_label_assignment", "rows assigned to their label's code (what the reference S-VQ-VAE reports)");
-        definitions.put("perplexity.*_nearest_code", "rows assigned to their nearest code (what the reference VQ-VAE reports)");
-        definitions.put("perplexity.train_as_reference", "the reference code's kind for the model: label for S-VQ-VAE, nearest for VQ-VAE");
-        definitions.put("perplexity.train_last_epoch", "that kind, averaged over the last epoch's minibatches (as the reference prints it)");
-        definitions.put("accuracy.*_nearest_code", "class predicted as the nearest code's class (S-VQ-VAE)");
-        definitions.put("accuracy.*_majority_code", "class predicted as the majority training class of the nearest code");
-        metrics.put("definitions", definitions);
-        metrics.put("models", out);
-        metrics.put("provenance", prov);
+        SvqVaeMetrics metrics = new SvqVaeMetrics(SvqVaeMetrics.TRACK, tr.dataset(), tr.classes(), tr.rows(), te.rows(),
+                tr.cols(), tr.imageShape(), "lincs".equals(tr.dataset())
+                        ? "MSE on the z-score scale [-10, 10] (decoder tanh output x10), averaged over samples x genes"
+                        : "MSE on the pixel scale [-1, 1], averaged over samples x 784 pixels",
+                SvqVaeMetrics.DEFINITIONS, out, prov);
         Json.writeFile(outDir.resolve("metrics.json"), metrics);
         return 0;
     }

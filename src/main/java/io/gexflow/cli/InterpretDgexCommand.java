@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,8 +33,7 @@ public final class InterpretDgexCommand extends Verb {
     @Option(names = "--test", required = true, description = "Test split (.arrow): out-of-sample R^2.")
     Path test;
 
-    @Option(names = "--out-dir", required = true, description = "Directory for interpretation.json, TSVs and PNGs.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Option(names = "--sd-thresholds", split = ",", defaultValue = "4,5",
             description = "Major-weight thresholds in sd, increasing, at least two; the map uses the first two (default ${DEFAULT-VALUE}).")
@@ -65,7 +65,7 @@ public final class InterpretDgexCommand extends Verb {
                 throw new InputException(p, "file not found");
             }
         }
-        DgexInterpretation.run(model, train, test, outDir, th, batchSize, provenance(null, descriptor, train, test));
+        DgexInterpretation.run(model, train, test, outDir.value, th, batchSize, provenance(null, descriptor, train, test));
         return 0;
     }
 }

@@ -6,13 +6,12 @@ import io.gexflow.data.SplitAssigner;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
 import io.gexflow.io.StagedDirectory;
+import io.gexflow.io.TsvReader;
 import io.gexflow.io.arrow.ArrowMatrixReader;
 import io.gexflow.io.arrow.ArrowMatrixWriter;
-import io.gexflow.io.arrow.MatrixFile;
 import io.gexflow.io.arrow.ObsColumn;
 import io.gexflow.provenance.Provenance;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +37,7 @@ public final class NormalizeCommand extends Verb {
     @Option(names = "--split", required = true, description = "id<TAB>split TSV from the split step.")
     Path splitFile;
 
-    @Option(names = "--out-dir", required = true, description = "Writes train.arrow, valid.arrow, test.arrow, normalization.json.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Option(names = "--quantile", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Quantile-normalise before standardising (default ${DEFAULT-VALUE}).")
@@ -47,7 +46,7 @@ public final class NormalizeCommand extends Verb {
     @Override
     public Integer call() {
         // the three splits and normalization.json appear together, or none of them
-        return StagedDirectory.write(outDir, this::normalize);
+        return StagedDirectory.write(outDir.value, this::normalize);
     }
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */
@@ -160,24 +159,22 @@ public final class NormalizeCommand extends Verb {
     }
 
     static Map<String, String> readSplit(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new InputException(file, Files.exists(file) ? "cannot read (" + e.getMessage() + ")" : "file not found");
-        }
-        if (lines.isEmpty() || !lines.get(0).equals("id\tsplit")) {
-            throw new InputException(file, "expected header 'id<TAB>split'");
-        }
         Map<String, String> split = new HashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split("\t", -1);
-            if (f.length != 2 || !List.of(SplitAssigner.TRAIN, SplitAssigner.VALID, SplitAssigner.TEST).contains(f[1])) {
-                throw new InputException(file, "line " + (i + 1) + ": expected id<TAB>train|valid|test");
+        try (TsvReader r = TsvReader.open(file, true)) {
+            String[] header = r.next();
+            if (header == null || !TsvReader.text(header).equals("id\tsplit")) {
+                throw new InputException(file, "expected header 'id<TAB>split'");
             }
-            if (split.put(f[0], f[1]) != null) {
-                throw new InputException(file, "line " + (i + 1) + ": id " + f[0] + " appears twice");
+            for (String[] f; (f = r.next()) != null; ) {
+                if (f.length != 2 || !List.of(SplitAssigner.TRAIN, SplitAssigner.VALID, SplitAssigner.TEST).contains(f[1])) {
+                    throw new InputException(file, "line " + r.line() + ": expected id<TAB>train|valid|test");
+                }
+                if (split.put(f[0], f[1]) != null) {
+                    throw new InputException(file, "line " + r.line() + ": id " + f[0] + " appears twice");
+                }
             }
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read (" + e.getMessage() + ")");
         }
         return split;
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,8 +33,7 @@ public final class NormalizeRnaSeqCommand extends Verb {
     @Option(names = "--reference", required = true, description = "normalization.json of the GEO normalize step.")
     Path reference;
 
-    @Option(names = "--out", required = true, description = "Output .arrow.")
-    Path out;
+    @Mixin CommonOptions.OutFile out;
 
     @Override
     public Integer call() {
@@ -69,7 +69,7 @@ public final class NormalizeRnaSeqCommand extends Verb {
         try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
             Map<String, String> meta = new LinkedHashMap<>(r.metadata());
             meta.putAll(metadata(prov));
-            ArrowMatrixWriter w = new ArrowMatrixWriter(out, r.features(), List.<ObsColumn>of(), meta);
+            ArrowMatrixWriter w = new ArrowMatrixWriter(out.value, r.features(), List.<ObsColumn>of(), meta);
             try {
                 while (r.nextBatch()) {
                     float[] x = r.batchX();

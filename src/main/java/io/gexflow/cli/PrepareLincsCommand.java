@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -57,19 +58,17 @@ public final class PrepareLincsCommand extends Verb {
     @Option(names = "--test-fraction", defaultValue = "0.1", description = "Test fraction (default ${DEFAULT-VALUE}).")
     double testFraction;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of the split (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     @Option(names = "--chunk-samples", defaultValue = "1000", description = "Signatures read at a time (default ${DEFAULT-VALUE}).")
     int chunk;
 
-    @Option(names = "--out-dir", required = true, description = "Output directory.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     /** The output directory appears only complete ({@link StagedDirectory}): a refused split leaves nothing. */
     @Override
     public Integer call() {
-        return StagedDirectory.write(outDir, this::prepare);
+        return StagedDirectory.write(outDir.value, this::prepare);
     }
 
     private Integer prepare(Path staging) {
@@ -84,8 +83,8 @@ public final class PrepareLincsCommand extends Verb {
             throw new ParameterException(spec.commandLine(), "--chunk-samples must be >= 1: " + chunk);
         }
         LincsPreparer.Options opt = new LincsPreparer.Options(cellLine, java.util.Set.copyOf(exclude), clip,
-                testFraction, seed, chunk);
-        Provenance prov = provenance(seed, gctx, sigInfo, geneInfo, pclTable);
+                testFraction, seed.value, chunk);
+        Provenance prov = provenance(seed.value, gctx, sigInfo, geneInfo, pclTable);
         Map<String, Object> s;
         try (GctDataset ds = GctDataset.open(gctx)) {
             s = LincsPreparer.prepare(ds, sigInfo, geneInfo, pclTable, opt, outDir, metadata(prov));
@@ -94,7 +93,7 @@ public final class PrepareLincsCommand extends Verb {
                 + " PCL -> %s samples of %s classes: %s train / %s test (random split, seed %d); %s of %s values clipped"
                 + " to [-%s, %s]; %s PCL-table perts in several classes (%s selected signatures, rule: %s)%n",
                 cellLine, s.get("cell_line_signatures"), s.get("excluded_signatures"), s.get("signatures_without_pcl"),
-                s.get("n_samples"), s.get("n_classes"), s.get("n_train"), s.get("n_test"), seed, s.get("clipped_values"),
+                s.get("n_samples"), s.get("n_classes"), s.get("n_train"), s.get("n_test"), seed.value, s.get("clipped_values"),
                 s.get("values"), clip, clip, s.get("pcl_table_multi_pcl_perts"),
                 s.get("selected_signatures_with_multi_pcl_pert"), LincsPreparer.MULTI_PCL_RULE);
         return 0;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -40,16 +41,14 @@ public final class PrepareMnistCommand extends Verb {
             description = "Split the one given images/labels pair: this fraction of each digit to test (e.g. 0.2).")
     Double splitFraction;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of the per-digit split (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
-    @Option(names = "--out-dir", required = true, description = "Output directory.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     /** The output directory appears only complete ({@link StagedDirectory}): a refused split leaves nothing. */
     @Override
     public Integer call() {
-        return StagedDirectory.write(outDir, this::prepare);
+        return StagedDirectory.write(outDir.value, this::prepare);
     }
 
     private Integer prepare(Path staging) {
@@ -66,14 +65,14 @@ public final class PrepareMnistCommand extends Verb {
         if (pool && !(splitFraction > 0 && splitFraction < 1)) {
             throw new ParameterException(spec.commandLine(), "--split-fraction must be in (0, 1): " + splitFraction);
         }
-        Provenance prov = pool ? provenance(seed, trainImages, trainLabels)
+        Provenance prov = pool ? provenance(seed.value, trainImages, trainLabels)
                 : provenance(null, trainImages, trainLabels, testImages, testLabels);
         Map<String, String> meta = metadata(prov);
         MnistPreparer.Counts c = pool
-                ? MnistPreparer.fromPool(trainImages, trainLabels, splitFraction, seed, outDir, meta)
+                ? MnistPreparer.fromPool(trainImages, trainLabels, splitFraction, seed.value, outDir, meta)
                 : MnistPreparer.fromFiles(trainImages, trainLabels, testImages, testLabels, outDir, meta);
         System.err.printf("prepare-mnist: %d train / %d test images (%s) -> %s; per digit train %s test %s%n",
-                c.trainTotal(), c.testTotal(), pool ? "per-digit split " + splitFraction + ", seed " + seed : "files",
+                c.trainTotal(), c.testTotal(), pool ? "per-digit split " + splitFraction + ", seed " + seed.value : "files",
                 this.outDir, Arrays.toString(c.train()), Arrays.toString(c.test()));
         return 0;
     }

@@ -5,14 +5,14 @@ import io.gexflow.io.gct.GctxWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Generate a GEO-format D-GEX data set (probe-level GCTX + map_lm.txt / map_tg.txt) with a seeded, "
                 + "nonlinear landmark -> target relation.")
 public final class SimulateCommand extends Verb {
-    @Option(names = "--out-dir", required = true, description = "Writes geo_sim.gctx, gtex_sim.gctx, geuvadis_sim.txt, map_lm.txt, map_tg.txt here.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Option(names = "--samples", defaultValue = "3000", description = "Profiles (default ${DEFAULT-VALUE}).")
     int samples;
@@ -39,8 +39,7 @@ public final class SimulateCommand extends Verb {
             description = "1000 Genomes-like RNA-Seq samples, geuvadis_sim.txt (default ${DEFAULT-VALUE}).")
     int geuvadisSamples;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     @Option(names = "--landmark-map", description = "Simulate on this landmark map (e.g. the published map_lm.txt): its probes "
             + "are the GCTX rows, with --target-map's and --unmapped-probes AFFX control probes; the maps are not rewritten.")
@@ -72,7 +71,7 @@ public final class SimulateCommand extends Verb {
 
     @Override
     public Integer call() throws java.io.IOException {
-        java.nio.file.Files.createDirectories(outDir);
+        java.nio.file.Files.createDirectories(outDir.value);
         if ((landmarkMap == null) != (targetMap == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--landmark-map and --target-map go together");
         }
@@ -80,7 +79,7 @@ public final class SimulateCommand extends Verb {
             return onMaps();
         }
         GeoSimulator.Result r = GeoSimulator.simulate(
-                new GeoSimulator.Settings(samples, landmarks, targets, latent, unmapped, noise, seed, gtexSamples, geuvadisSamples));
+                new GeoSimulator.Settings(samples, landmarks, targets, latent, unmapped, noise, seed.value, gtexSamples, geuvadisSamples));
         GctxWriter.write(outDir.resolve("geo_sim.gctx"), r.probes(), r.samples(), r.probeMeta(), Map.of(), r.sampleMajor());
         GeoSimulator.RnaSeq gtex = r.gtex();
         GctxWriter.write(outDir.resolve("gtex_sim.gctx"), gtex.genes(), gtex.samples(), Map.of("Description", gtex.symbols()),
@@ -89,14 +88,14 @@ public final class SimulateCommand extends Verb {
         r.landmarkMap().write(outDir.resolve("map_lm.txt"));
         r.targetMap().write(outDir.resolve("map_tg.txt"));
         System.err.printf("simulated %d samples x %d probes (%d landmark, %d target genes) into %s%n", samples,
-                r.probes().size(), landmarks, targets, outDir);
+                r.probes().size(), landmarks, targets, outDir.value);
         return 0;
     }
 
     private int onMaps() {
         io.gexflow.io.GeneMap lm = io.gexflow.io.GeneMap.read(landmarkMap);
         io.gexflow.io.GeneMap tg = io.gexflow.io.GeneMap.read(targetMap);
-        GeoSimulator.Result r = GeoSimulator.simulateOnMaps(lm, tg, samples, latent, unmapped, noise, quantum, seed,
+        GeoSimulator.Result r = GeoSimulator.simulateOnMaps(lm, tg, samples, latent, unmapped, noise, quantum, seed.value,
                 gtexSamples, geuvadisSamples);
         GctxWriter.Options opt = quantum > 0 ? GctxWriter.Options.chunked(9, 50) : GctxWriter.Options.CONTIGUOUS;
         GctxWriter.write(outDir.resolve("geo_sim.gctx"), r.probes(), r.samples(), r.probeMeta(), Map.of(), r.sampleMajor(), opt);
@@ -105,7 +104,7 @@ public final class SimulateCommand extends Verb {
                 Map.of(), gtex.sampleMajor(), opt);
         writeGeuvadisTable(outDir.resolve("geuvadis_sim.txt"), r.geuvadis());
         System.err.printf("simulated %d samples x %d probes on %s (%d genes) and %s (%d genes) into %s%n", samples,
-                r.probes().size(), landmarkMap.getFileName(), lm.genes().size(), targetMap.getFileName(), tg.genes().size(), outDir);
+                r.probes().size(), landmarkMap.getFileName(), lm.genes().size(), targetMap.getFileName(), tg.genes().size(), outDir.value);
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "split", mixinStandardHelpOptions = true,
@@ -16,8 +17,7 @@ public final class SplitCommand extends Verb {
     @Option(names = "--input", required = true, description = "Matrix file (.arrow).")
     Path input;
 
-    @Option(names = "--out", required = true, description = "Output TSV: id<TAB>split.")
-    Path out;
+    @Mixin CommonOptions.OutFile out;
 
     @Option(names = "--valid-fraction", defaultValue = "0.1", description = "Validation fraction (default ${DEFAULT-VALUE}).")
     double validFraction;
@@ -25,8 +25,7 @@ public final class SplitCommand extends Verb {
     @Option(names = "--test-fraction", defaultValue = "0.1", description = "Test fraction (default ${DEFAULT-VALUE}).")
     double testFraction;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of the permutation (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     @Override
     public Integer call() {
@@ -45,17 +44,17 @@ public final class SplitCommand extends Verb {
         }
         Map<String, String> split;
         try {
-            split = SplitAssigner.assign(ids, validFraction, testFraction, seed);
+            split = SplitAssigner.assign(ids, validFraction, testFraction, seed.value);
         } catch (IllegalArgumentException e) {
             throw new io.gexflow.io.InputException(input, e.getMessage());
         }
         StringBuilder sb = new StringBuilder("id\tsplit\n");
         split.forEach((id, s) -> sb.append(id).append('\t').append(s).append('\n'));
-        AtomicFile.writeString(out, sb.toString());
+        AtomicFile.writeString(out.value, sb.toString());
         long train = split.values().stream().filter(SplitAssigner.TRAIN::equals).count();
         long valid = split.values().stream().filter(SplitAssigner.VALID::equals).count();
         System.err.printf("split %d samples: %d train / %d valid / %d test (seed %d)%n", ids.size(), train, valid,
-                ids.size() - train - valid, seed);
+                ids.size() - train - valid, seed.value);
         return 0;
     }
 }

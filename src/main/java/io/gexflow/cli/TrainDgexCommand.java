@@ -38,8 +38,7 @@ public final class TrainDgexCommand extends Verb {
     @Option(names = "--valid", required = true, description = "Validation split (.arrow): picks the best epoch.")
     Path valid;
 
-    @Option(names = "--out-dir", required = true, description = "Model directory to write.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Option(names = "--hidden-layers", defaultValue = "1", description = "Hidden layers, 1-3 in the paper (default ${DEFAULT-VALUE}).")
     int hiddenLayers;
@@ -81,8 +80,7 @@ public final class TrainDgexCommand extends Verb {
     @Mixin
     DeviceOption device;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of initialisation, dropout and batch order (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
     private static RegressionData subset(RegressionData d, int[] cols) {
         if (cols.length == d.outputs().size()) {
@@ -99,7 +97,7 @@ public final class TrainDgexCommand extends Verb {
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
-        return StagedDirectory.write(outDir, this::train);
+        return StagedDirectory.write(outDir.value, this::train);
     }
 
     private Integer train(Path outDir) {
@@ -110,7 +108,7 @@ public final class TrainDgexCommand extends Verb {
             arch = new DgexArchitecture(hiddenLayers, hiddenUnits, dropout);
             rate = learningRate != null ? learningRate : arch.paperLearningRate();
             s = new DgexTrainingSettings(arch, epochs, batchSize, rate, momentum, lrScale,
-                    new LearningRateSchedule(lrDecay, lrMin), monitorSamples, seed);
+                    new LearningRateSchedule(lrDecay, lrMin), monitorSamples, seed.value);
             if (targetPartitions < 1) {
                 throw new IllegalArgumentException("--target-partitions must be >= 1, got " + targetPartitions);
             }
@@ -126,8 +124,8 @@ public final class TrainDgexCommand extends Verb {
         LOG.info("{}: {} landmarks -> {} targets, {} training / {} validation samples, {} epochs, lr {}, on {}",
                 arch.label(), tr.inputs().size(), tr.outputs().size(), tr.rows(), va.rows(), epochs, rate,
                 ComputeDevice.label(on));
-        Provenance prov = provenance(seed, train, valid);
-        int[][] parts = TargetPartition.split(tr.outputs().size(), targetPartitions, seed);
+        Provenance prov = provenance(seed.value, train, valid);
+        int[][] parts = TargetPartition.split(tr.outputs().size(), targetPartitions, seed.value);
         DgexHyperParameters hp = DgexHyperParameters.of(s, parts.length);
         List<History> histories = new ArrayList<>();
         int[] sizes = new int[parts.length];

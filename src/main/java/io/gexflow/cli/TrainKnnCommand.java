@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -36,13 +37,12 @@ public final class TrainKnnCommand extends Verb {
     @Option(names = "--ks", split = ",", paramLabel = "<k>", description = "Comma-separated grid of k (default 1,2,...,20).")
     List<Integer> ks;
 
-    @Option(names = "--out-dir", required = true, description = "Model directory to write.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
-        return StagedDirectory.write(outDir, this::train);
+        return StagedDirectory.write(outDir.value, this::train);
     }
 
     private Integer train(Path outDir) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -48,13 +49,12 @@ public final class TrainLrCommand extends Verb {
     @Option(names = "--max-sweeps", defaultValue = "10000", description = "l1: coordinate-descent sweeps per lambda and target at most (default ${DEFAULT-VALUE}).")
     int maxSweeps;
 
-    @Option(names = "--out-dir", required = true, description = "Model directory to write.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
-        return StagedDirectory.write(outDir, this::train);
+        return StagedDirectory.write(outDir.value, this::train);
     }
 
     private Integer train(Path outDir) {

@@ -61,11 +61,9 @@ public final class TrainSvqvaeCommand extends Verb {
     @Mixin
     DeviceOption device;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of initialisation and batch order (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin CommonOptions.Seed seed;
 
-    @Option(names = "--out-dir", required = true, description = "Model directory to write.")
-    Path outDir;
+    @Mixin CommonOptions.OutDir outDir;
 
     @Option(names = "--debug-numerics", paramLabel = "FILE",
             description = "Write one TSV row per batch: every loss term, each parameter's gradient norm, z_e and code norms "
@@ -75,11 +73,11 @@ public final class TrainSvqvaeCommand extends Verb {
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
-        if (debugNumerics != null && debugNumerics.toAbsolutePath().normalize().startsWith(outDir.toAbsolutePath().normalize())) {
+        if (debugNumerics != null && debugNumerics.toAbsolutePath().normalize().startsWith(outDir.value.toAbsolutePath().normalize())) {
             throw new ParameterException(spec.commandLine(), "--debug-numerics must lie outside --out-dir: "
                     + "it is kept when training fails, and a failed run leaves no model directory");
         }
-        return StagedDirectory.write(outDir, this::train);
+        return StagedDirectory.write(outDir.value, this::train);
     }
 
     private Integer train(Path outDir) {
@@ -104,7 +102,7 @@ public final class TrainSvqvaeCommand extends Verb {
             s = new SvqVaeSettings(kind, arch, k,
                     epochs != null ? epochs : SvqVaeSettings.paperEpochs(arch),
                     batchSize != null ? batchSize : SvqVaeSettings.paperBatchSize(arch),
-                    learningRate != null ? learningRate : SvqVaeSettings.paperLearningRate(arch), beta, gamma, seed);
+                    learningRate != null ? learningRate : SvqVaeSettings.paperLearningRate(arch), beta, gamma, seed.value);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -112,7 +110,7 @@ public final class TrainSvqvaeCommand extends Verb {
         LOG.info("{} on {}: {} samples x {} features, {} classes, {} codes of {} dims; {} epochs, batch {}, lr {}; on {}",
                 kind.label(), arch.label(), data.rows(), data.cols(), data.classes().size(), k, arch.latentDim(),
                 s.epochs(), s.batchSize(), s.learningRate(), io.gexflow.family.ComputeDevice.label(on));
-        Provenance prov = provenance(seed, train);
+        Provenance prov = provenance(seed.value, train);
         long start = System.nanoTime();
         History h = SvqVaeTrainer.train(data, s, outDir.resolve(SvqVaeModel.PARAMS), debugNumerics, on, LOG::info);
         Json.writeFile(outDir.resolve(History.FILE), h);

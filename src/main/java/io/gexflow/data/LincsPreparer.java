@@ -2,15 +2,11 @@ package io.gexflow.data;
 
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
-import io.gexflow.io.MaybeGzip;
 import io.gexflow.io.TsvReader;
 import io.gexflow.io.arrow.ArrowMatrixWriter;
 import io.gexflow.io.arrow.ObsColumn;
 import io.gexflow.io.gct.GctDataset;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,19 +66,13 @@ public final class LincsPreparer {
             Map<String, String> first = new LinkedHashMap<>();
             Map<String, Set<String>> all = new HashMap<>();
             int lines = 0;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(MaybeGzip.open(file), StandardCharsets.UTF_8))) {
-                String line;
-                long n = 0;
-                while ((line = r.readLine()) != null) {
-                    n++;
-                    if (n == 1 && line.startsWith("\uFEFF")) {
-                        line = line.substring(1);
-                    }
-                    String t = line.strip();
+            try (TsvReader r = TsvReader.open(file, false)) {
+                for (String[] f; (f = r.next()) != null; ) {
+                    long n = r.line();
+                    String t = TsvReader.text(f).strip();
                     if (t.isEmpty() || t.startsWith("#")) {
                         continue;
                     }
-                    String[] f = line.split("\t", -1);
                     if (f.length < 2 || f[0].isBlank() || f[1].isBlank()) {
                         throw new InputException(file, "line " + n + " is not pert_id<TAB>pcl: '"
                                 + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "'");

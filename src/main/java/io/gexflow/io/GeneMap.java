@@ -1,8 +1,6 @@
 package io.gexflow.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,15 +79,12 @@ public record GeneMap(List<Gene> genes) {
         List<Gene> genes = new ArrayList<>();
         Map<String, Integer> idLine = new HashMap<>();
         Map<String, Integer> probeLine = new HashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(file)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
+        try (TsvReader r = TsvReader.open(file, true)) {
+            for (String[] f; (f = r.next()) != null; ) {
+                int n = (int) r.line();
+                if (TsvReader.isBlank(f)) {
                     continue;
                 }
-                String[] f = line.split("\t", -1);
                 if (f.length != 3) {
                     throw new InputException(file, "line " + n + ": expected 3 tab-separated fields symbol<TAB>ensembl<TAB>probe1,probe2,..."
                             + " but got " + f.length);

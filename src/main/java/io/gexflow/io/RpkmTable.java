@@ -2,12 +2,7 @@ package io.gexflow.io;
 
 import io.gexflow.io.gct.GctDataset;
 import io.gexflow.io.gct.InMemoryDataset;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +27,11 @@ public final class RpkmTable {
         List<String> samples;
         Map<String, List<String>> rowMeta = new LinkedHashMap<>();
         List<float[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(MaybeGzip.open(file), StandardCharsets.UTF_8))) {
-            String header = r.readLine();
-            if (header == null) {
+        try (TsvReader r = TsvReader.open(file, false)) {
+            String[] h = r.next();
+            if (h == null) {
                 throw new InputException(file, "empty file");
             }
-            String[] h = header.split("\t", -1);
             if (h.length <= FIRST_VALUE_COLUMN) {
                 throw new InputException(file, "header has " + h.length + " columns; expected id, 3 annotation columns and samples");
             }
@@ -46,14 +40,11 @@ public final class RpkmTable {
             for (int c = 1; c < FIRST_VALUE_COLUMN; c++) {
                 rowMeta.put(h[c], annotation = new ArrayList<>());
             }
-            String line;
-            int n = 1;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isEmpty()) {
+            for (String[] f; (f = r.next()) != null; ) {
+                long n = r.line();
+                if (f.length == 1 && f[0].isEmpty()) {
                     continue;
                 }
-                String[] f = line.split("\t", -1);
                 if (f.length != h.length) {
                     throw new InputException(file, "line " + n + " has " + f.length + " fields, the header " + h.length);
                 }

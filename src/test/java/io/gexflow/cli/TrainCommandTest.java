@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainCommandTest {
     @TempDir Path dir;
 
-    private static void write(Path file, Random r, int n) {
+    static void write(Path file, Random r, int n) {
         List<String> landmarks = List.of("lm0", "lm1", "lm2", "lm3");
         List<String> features = new ArrayList<>(landmarks);
         features.addAll(List.of("tg0", "tg1", "tg2"));

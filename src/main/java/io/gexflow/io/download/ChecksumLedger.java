@@ -2,6 +2,7 @@ package io.gexflow.io.download;
 
 import io.gexflow.io.AtomicFile;
 import io.gexflow.io.InputException;
+import io.gexflow.io.TsvReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -67,28 +68,25 @@ public final class ChecksumLedger {
         if (!Files.exists(file)) {
             return entries;
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
+        try (TsvReader r = TsvReader.open(file, true)) {
+            for (String[] f; (f = r.next()) != null; ) {
+                String line = TsvReader.text(f);
+                if (line.isBlank() || line.startsWith("#") || (r.line() == 1 && line.equals(HEADER))) {
+                    continue;
+                }
+                try {
+                    if (f.length != 3) {
+                        throw new IllegalArgumentException("expected 3 tab-separated fields, got " + f.length);
+                    }
+                    Entry e = new Entry(f[0], new Checksum(Checksum.SHA256, f[1]).hex(), Long.parseLong(f[2].strip()));
+                    entries.put(e.url(), e);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(file, "line " + r.line() + ": not url<TAB>sha256<TAB>bytes ("
+                            + e.getMessage() + ")");
+                }
+            }
         } catch (IOException e) {
             throw new InputException(file, "cannot read checksum ledger (" + e.getMessage() + ")", e);
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#") || (i == 0 && line.equals(HEADER))) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            try {
-                if (f.length != 3) {
-                    throw new IllegalArgumentException("expected 3 tab-separated fields, got " + f.length);
-                }
-                Entry e = new Entry(f[0], new Checksum(Checksum.SHA256, f[1]).hex(), Long.parseLong(f[2].strip()));
-                entries.put(e.url(), e);
-            } catch (IllegalArgumentException e) {
-                throw new InputException(file, "line " + (i + 1) + ": not url<TAB>sha256<TAB>bytes ("
-                        + e.getMessage() + ")");
-            }
         }
         return entries;
     }

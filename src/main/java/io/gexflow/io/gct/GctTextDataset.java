@@ -1,8 +1,8 @@
 package io.gexflow.io.gct;
 
 import io.gexflow.io.InputException;
+import io.gexflow.io.TsvReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
@@ -49,7 +49,7 @@ final class GctTextDataset {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+        try (TsvReader reader = TsvReader.open(new InputStreamReader(Files.newInputStream(file), decoder))) {
             return new Parser(file, reader, Files.size(file)).parse();
         } catch (IOException e) {
             throw FormatSniffer.ioProblem(file, e);
@@ -59,25 +59,22 @@ final class GctTextDataset {
     /** One pass over the lines of a GCT file. */
     private static final class Parser {
         private final Path file;
-        private final BufferedReader reader;
+        private final TsvReader reader;
         private final long fileSize;
         private int lineNo;
 
-        Parser(Path file, BufferedReader reader, long fileSize) {
+        Parser(Path file, TsvReader reader, long fileSize) {
             this.file = file;
             this.reader = reader;
             this.fileSize = fileSize;
         }
 
         GctDataset parse() throws IOException {
-            String first = nextLine();
+            String[] first = nextLine();
             if (first == null) {
                 throw fail("empty file");
             }
-            if (!first.isEmpty() && first.charAt(0) == '\uFEFF') {
-                first = first.substring(1);
-            }
-            String version = first.split("\t", 2)[0].trim();
+            String version = first[0].trim();
             boolean v13;
             if (version.equals("#1.3")) {
                 v13 = true;
@@ -88,11 +85,12 @@ final class GctTextDataset {
             }
 
             // Line 2: the dimensions.
-            String dimsLine = nextLine();
-            if (dimsLine == null) {
+            String[] dimsFields = nextLine();
+            if (dimsFields == null) {
                 throw fail("file ends after line 1; line 2 should give the dimensions");
             }
             String expectDims = v13 ? "'nrows ncols nrowmeta ncolmeta'" : "'nrows ncols'";
+            String dimsLine = TsvReader.text(dimsFields);
             String[] tokens = dimsLine.strip().split("[\\t ]+");
             int wanted = v13 ? 4 : 2;
             if (tokens.length != wanted || tokens[0].isEmpty()) {
@@ -130,7 +128,7 @@ final class GctTextDataset {
                     : "Name + Description + ncols " + nCols + " from line 2";
 
             // Line 3: the header.
-            String headerLine = nextLine();
+            String[] headerLine = nextLine();
             if (headerLine == null) {
                 throw fail("file ends after line 2; line 3 should be the header");
             }
@@ -149,7 +147,7 @@ final class GctTextDataset {
             // Column metadata lines (GCT 1.3).
             Map<String, List<String>> colMeta = new LinkedHashMap<>();
             for (int k = 0; k < nColMeta; k++) {
-                String line = nextLine();
+                String[] line = nextLine();
                 if (line == null) {
                     throw truncated(nRows, nColMeta, k, 0);
                 }
@@ -166,7 +164,7 @@ final class GctTextDataset {
             String[][] rowMetaValues = new String[nRowMeta][nRows];
             float[] data = new float[(int) cells];
             for (int r = 0; r < nRows; r++) {
-                String line = nextLine();
+                String[] line = nextLine();
                 if (line == null) {
                     throw truncated(nRows, nColMeta, nColMeta, r);
                 }
@@ -180,9 +178,8 @@ final class GctTextDataset {
                 }
             }
             // Only blank lines may follow.
-            String line;
-            while ((line = nextLine()) != null) {
-                if (!line.isBlank()) {
+            for (String[] line; (line = nextLine()) != null; ) {
+                if (!TsvReader.isBlank(line)) {
                     throw fail("line " + lineNo + ": more data rows than the nrows=" + nRows + " declared on line 2");
                 }
             }
@@ -253,8 +250,8 @@ final class GctTextDataset {
         }
 
         /** Splits on tabs; tolerates trailing empty fields beyond {@code width}; else the count must match. */
-        private String[] fields(String line, int width, String what, String dimsText) {
-            String[] f = line.split("\t", -1);
+        private String[] fields(String[] line, int width, String what, String dimsText) {
+            String[] f = line;
             if (f.length > width) {
                 boolean extraEmpty = true;
                 for (int i = width; i < f.length; i++) {
@@ -265,16 +262,17 @@ final class GctTextDataset {
                 }
             }
             if (f.length != width) {
-                String found = line.isEmpty() ? "is empty" : "has " + f.length + " tab-separated fields";
+                String found = f.length == 1 && f[0].isEmpty() ? "is empty" : "has " + f.length + " tab-separated fields";
                 throw fail("line " + lineNo + " (" + what + ") " + found + ", expected " + width + " (" + dimsText + ")");
             }
             return f;
         }
 
-        private String nextLine() throws IOException {
-            String line;
+        /** The fields of the next line, or null at the end. */
+        private String[] nextLine() throws IOException {
+            String[] line;
             try {
-                line = reader.readLine();
+                line = reader.next();
             } catch (CharacterCodingException e) {
                 throw fail("line " + (lineNo + 1) + ": not UTF-8 text (" + e.getMessage() + ")");
             }

@@ -3,6 +3,7 @@ package io.gexflow.models.svqvae;
 import io.gexflow.io.AtomicFile;
 import io.gexflow.io.InputException;
 import io.gexflow.eval.History;
+import io.gexflow.eval.SvqVaeMetrics;
 import io.gexflow.io.Json;
 import io.gexflow.io.arrow.ArrowMatrixWriter;
 import io.gexflow.io.arrow.MatrixFile;
@@ -58,7 +59,7 @@ public final class SvqVaeEvaluator {
      *
      * @param samplesPerGroup generated samples per class (S-VQ-VAE) or per used code (VQ-VAE)
      */
-    public static Map<String, Object> evaluate(String name, Path modelDir, SvqVaeModel model, LabelledData train,
+    public static SvqVaeMetrics.Model evaluate(String name, Path modelDir, SvqVaeModel model, LabelledData train,
             LabelledData test, Path outDir, int samplesPerGroup, long seed, Map<String, String> arrowMetadata) {
         if (!model.features().equals(train.features())) {
             throw new InputException(modelDir.resolve(ModelDescriptor.FILE), "features differ from " + train.file().getFileName());
@@ -80,48 +81,24 @@ public final class SvqVaeEvaluator {
         float[] codebook = model.codebook();
         float[] decoded = model.decode(codebook, kCodes);
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("model", model.kind().id());
-        out.put("label", model.kind().label());
-        out.put("architecture", model.architecture().label());
-        out.put("codes", kCodes);
-        out.put("code_names", model.codeNames());
-        out.put("latent_dim", dim);
-        out.put("settings", model.descriptor().settings());
-        out.put("summary", model.descriptor().summary());
-
-        Map<String, Object> mse = new LinkedHashMap<>();
-        if (supervised) {
-            mse.put("train_label_code", mse(train.x(), p, decoded, train.labels()));
-        }
-        mse.put("train_nearest_code", mse(train.x(), p, decoded, kTrain));
-        if (supervised) {
-            mse.put("test_label_code", mse(test.x(), p, decoded, test.labels()));
-        }
-        mse.put("test_nearest_code", mse(test.x(), p, decoded, kTest));
-        mse.put("train", mse.get(supervised ? "train_label_code" : "train_nearest_code"));
-        out.put("mse", mse);
-
-        Map<String, Object> ppl = new LinkedHashMap<>();
-        ppl.put("train_label_assignment", CodeStatistics.perplexity(train.labels(), nClasses));
-        ppl.put("train_nearest_code", CodeStatistics.perplexity(kTrain, kCodes));
-        ppl.put("test_label_assignment", CodeStatistics.perplexity(test.labels(), nClasses));
-        ppl.put("test_nearest_code", CodeStatistics.perplexity(kTest, kCodes));
-        ppl.put("train_as_reference", ppl.get(supervised ? "train_label_assignment" : "train_nearest_code"));
-        out.put("perplexity", ppl);
+        Double mseTrainLabel = supervised ? mse(train.x(), p, decoded, train.labels()) : null;
+        double mseTrainNearest = mse(train.x(), p, decoded, kTrain);
+        Double mseTestLabel = supervised ? mse(test.x(), p, decoded, test.labels()) : null;
+        double mseTestNearest = mse(test.x(), p, decoded, kTest);
+        double pplTrainLabel = CodeStatistics.perplexity(train.labels(), nClasses);
+        double pplTrainNearest = CodeStatistics.perplexity(kTrain, kCodes);
+        double pplTestLabel = CodeStatistics.perplexity(test.labels(), nClasses);
+        double pplTestNearest = CodeStatistics.perplexity(kTest, kCodes);
 
         long[][] freqTrain = CodeStatistics.frequency(train.labels(), nClasses, kTrain, kCodes);
         long[][] freqTest = CodeStatistics.frequency(test.labels(), nClasses, kTest, kCodes);
         int[] majority = CodeStatistics.majorityClass(freqTrain, kCodes);
-        Map<String, Object> acc = new LinkedHashMap<>();
-        if (supervised) {
-            acc.put("train_nearest_code", CodeStatistics.accuracy(kTrain, train.labels()));
-            acc.put("test_nearest_code", CodeStatistics.accuracy(kTest, test.labels()));
-        }
-        acc.put("train_majority_code", CodeStatistics.accuracy(CodeStatistics.mapped(kTrain, majority), train.labels()));
-        acc.put("test_majority_code", CodeStatistics.accuracy(CodeStatistics.mapped(kTest, majority), test.labels()));
-        acc.put("chance", 1.0 / nClasses);
-        out.put("accuracy", acc);
+        var accuracy = new SvqVaeMetrics.Accuracy(
+                supervised ? CodeStatistics.accuracy(kTrain, train.labels()) : null,
+                supervised ? CodeStatistics.accuracy(kTest, test.labels()) : null,
+                CodeStatistics.accuracy(CodeStatistics.mapped(kTrain, majority), train.labels()),
+                CodeStatistics.accuracy(CodeStatistics.mapped(kTest, majority), test.labels()),
+                1.0 / nClasses);
 
         Files files = Files.of(name);
         List<String> codeNames = model.codeNames();
@@ -130,29 +107,24 @@ public final class SvqVaeEvaluator {
 
         double[][] dist = CodeGeometry.distances(codebook, kCodes, dim);
         writeDistances(outDir.resolve(files.distances()), codeNames, dist);
-        List<Map<String, Object>> pairs = new ArrayList<>();
+        List<SvqVaeMetrics.Pair> pairs = new ArrayList<>();
         for (CodeGeometry.Pair pr : CodeGeometry.closestPairs(dist)) {
             if (pairs.size() == CLOSEST_PAIRS) {
                 break;
             }
-            pairs.add(Map.of("a", codeNames.get(pr.a()), "b", codeNames.get(pr.b()), "distance", pr.distance()));
+            pairs.add(new SvqVaeMetrics.Pair(codeNames.get(pr.a()), codeNames.get(pr.b()), pr.distance()));
         }
-        out.put("closest_pairs", pairs);
 
         CodeGraph graph = CodeGraph.of(CodeGeometry.nearestPartners(dist), seed);
         writeGraph(outDir.resolve(files.graph()), codeNames, graph, dist);
-        Map<String, Object> g = new LinkedHashMap<>();
         List<List<String>> communities = new ArrayList<>();
         for (List<Integer> c : graph.members()) {
             communities.add(c.stream().map(codeNames::get).toList());
         }
-        g.put("communities", communities);
-        g.put("modularity", graph.modularity());
-        g.put("edges", graph.edges().size());
-        g.put("method", "arc from every code to its nearest other code (Euclidean); arcs taken as undirected "
+        var graphMetrics = new SvqVaeMetrics.Graph(communities, graph.modularity(), graph.edges().size(),
+                "arc from every code to its nearest other code (Euclidean); arcs taken as undirected "
                 + "unweighted edges; Louvain (CWTS networkanalysis 1.3.0, modularity, " + CodeGraph.RANDOM_STARTS
                 + " seeded random starts)");
-        out.put("graph", g);
 
         // generation: S-VQ-VAE per class around e_y; VQ-VAE per code around e_k, Sigma over the rows assigned to it
         int[] group = supervised ? train.labels() : kTrain;
@@ -160,15 +132,11 @@ public final class SvqVaeEvaluator {
         List<String> genLabels = new ArrayList<>();
         List<float[]> zs = new ArrayList<>();
         Random random = new Random(seed);
-        List<Map<String, Object>> genInfo = new ArrayList<>();
+        List<SvqVaeMetrics.CodeSamples> genInfo = new ArrayList<>();
         for (int c = 0; c < kCodes; c++) {
             int[] rows = rowsOf(group, c);
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("code", codeNames.get(c));
-            info.put("training_rows", rows.length);
             if (rows.length < 2) {
-                info.put("generated", 0);
-                genInfo.add(info);
+                genInfo.add(new SvqVaeMetrics.CodeSamples(codeNames.get(c), rows.length, 0, null));
                 continue;
             }
             GaussianSampler sampler = new GaussianSampler(zTrain, dim, rows);
@@ -180,9 +148,7 @@ public final class SvqVaeEvaluator {
                 genLabels.add(codeNames.get(c));
             }
             zs.add(z);
-            info.put("generated", samplesPerGroup);
-            info.put("covariance_trace", sampler.totalVariance());
-            genInfo.add(info);
+            genInfo.add(new SvqVaeMetrics.CodeSamples(codeNames.get(c), rows.length, samplesPerGroup, sampler.totalVariance()));
         }
         float[] zAll = new float[genIds.size() * dim];
         int at = 0;
@@ -192,31 +158,33 @@ public final class SvqVaeEvaluator {
         }
         float[] generated = model.decode(zAll, genIds.size());
         writeMatrix(outDir.resolve(files.generated()), train.features(), genIds, genLabels, generated, arrowMetadata);
-        Map<String, Object> gen = new LinkedHashMap<>();
-        gen.put("per_code", genInfo);
-        gen.put("sampler", "z = e + Zc^T w / sqrt(n - 1), w ~ N(0, I_n), Zc the centred z_e of the group's training rows: "
-                + "exactly N(e, Sigma) with Sigma their sample covariance, no factorisation");
-        gen.put("groups", supervised ? "classes (label)" : "codes (nearest-code assignment of training rows)");
-        out.put("generation", gen);
+        var generation = new SvqVaeMetrics.Generation(genInfo,
+                "z = e + Zc^T w / sqrt(n - 1), w ~ N(0, I_n), Zc the centred z_e of the group's training rows: "
+                + "exactly N(e, Sigma) with Sigma their sample covariance, no factorisation",
+                supervised ? "classes (label)" : "codes (nearest-code assignment of training rows)");
 
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("decoded_codes", files.decodedCodes());
-        f.put("code_frequency", files.frequency());
-        f.put("code_distances", files.distances());
-        f.put("code_graph", files.graph());
-        f.put("generated", files.generated());
         Path history = modelDir.resolve(History.FILE);
+        String historyCopy = null;
+        Double mseLastEpoch = null;
+        Double pplLastEpoch = null;
+        Integer epochs = null;
         if (java.nio.file.Files.isRegularFile(history)) {
             History h = History.read(history, SvqVaeTrainer.TRAIN_MSE, SvqVaeTrainer.PERPLEXITY);
-            String copy = "history_" + name + ".json";
-            Json.writeFile(outDir.resolve(copy), h);
-            f.put("history", copy);
-            mse.put("train_last_epoch", h.last().get(SvqVaeTrainer.TRAIN_MSE));
-            ppl.put("train_last_epoch", h.last().get(SvqVaeTrainer.PERPLEXITY));
-            out.put("epochs", h.epochs().size());
+            historyCopy = "history_" + name + ".json";
+            Json.writeFile(outDir.resolve(historyCopy), h);
+            mseLastEpoch = h.last().get(SvqVaeTrainer.TRAIN_MSE);
+            pplLastEpoch = h.last().get(SvqVaeTrainer.PERPLEXITY);
+            epochs = h.epochs().size();
         }
-        out.put("files", f);
-        return out;
+        var mse = new SvqVaeMetrics.Mse(mseTrainLabel, mseTrainNearest, mseTestLabel, mseTestNearest,
+                supervised ? mseTrainLabel : mseTrainNearest, mseLastEpoch);
+        var perplexity = new SvqVaeMetrics.Perplexity(pplTrainLabel, pplTrainNearest, pplTestLabel, pplTestNearest,
+                supervised ? pplTrainLabel : pplTrainNearest, pplLastEpoch);
+        var fileNames = new SvqVaeMetrics.Files(files.decodedCodes(), files.frequency(), files.distances(), files.graph(),
+                files.generated(), historyCopy);
+        return new SvqVaeMetrics.Model(model.kind().id(), model.kind().label(), model.architecture().label(), kCodes,
+                model.codeNames(), dim, model.descriptor().settings(), model.descriptor().summary(), mse, perplexity,
+                accuracy, pairs, graphMetrics, generation, epochs, fileNames);
     }
 
     static int[] rowsOf(int[] group, int c) {
