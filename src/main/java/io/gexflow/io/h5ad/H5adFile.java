@@ -1,0 +1,637 @@
+package io.gexflow.io.h5ad;
+
+import io.gexflow.io.InputException;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.lang.reflect.Array;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an AnnData h5ad file (HDF5) with io.jhdf: the count matrix {@code X} or a layer, and the
+ * {@code obs} / {@code var} data frames.
+ *
+ * <p>What real files contain, and this reads:
+ * <ul>
+ * <li>a matrix stored dense (a 2-D dataset), as CSR or as CSC (a group with {@code data}, {@code indices},
+ * {@code indptr} and a {@code shape} attribute; {@code encoding-type} csr_matrix / csc_matrix, or the
+ * pre-0.8 {@code h5sparse_format} / {@code h5sparse_shape}). Every layout comes back as CSR with float32
+ * values; CSC is transposed in two streaming passes over its indices, so the extra memory is one counter
+ * per row plus a read buffer, not a second copy of the non-zeros;</li>
+ * <li>data frames with the {@code _index} attribute naming the index dataset and {@code column-order}
+ * (pre-0.8 files have no {@code column-order}: every dataset but the index, in the file's order);</li>
+ * <li>categorical columns as a group with {@code codes}, {@code categories} and an {@code ordered}
+ * attribute (0.8 layout), or as codes in the column's dataset with the categories in
+ * {@code __categories/<column>} (pre-0.8 layout); string, numeric and boolean columns.</li>
+ * </ul>
+ * Problems are {@link InputException}s: one line naming the file and what is wrong.
+ */
+public final class H5adFile implements AutoCloseable {
+    /** Elements per read from a 1-D dataset: bounded temporary arrays for large matrices. */
+    static final int CHUNK = 1 << 20;
+
+    private final Path file;
+    private final HdfFile hdf;
+    private DataFrame obs;
+    private DataFrame var;
+
+    private H5adFile(Path file, HdfFile hdf) {
+        this.file = file;
+        this.hdf = hdf;
+    }
+
+    public static H5adFile open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file, "file not found");
+        }
+        try {
+            return new H5adFile(file, new HdfFile(file));
+        } catch (RuntimeException e) {
+            throw new InputException(file, "not a readable HDF5/h5ad file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The {@code obs} frame (cells), read on first use. */
+    public DataFrame obs() {
+        if (obs == null) {
+            obs = frame("obs");
+        }
+        return obs;
+    }
+
+    /** The {@code var} frame (genes), read on first use. */
+    public DataFrame var() {
+        if (var == null) {
+            var = frame("var");
+        }
+        return var;
+    }
+
+    /** The names under {@code layers}, empty when there is none. */
+    public List<String> layers() {
+        Node n = hdf.getChildren().get("layers");
+        return n instanceof Group g ? List.copyOf(g.getChildren().keySet()) : List.of();
+    }
+
+    /** {@code X} as CSR, checked against the lengths of obs and var. */
+    public CsrMatrix x() {
+        return matrix("X", node("X", "the matrix X"));
+    }
+
+    /** {@code layers/<name>} as CSR; a missing layer is an input error naming the layers there are. */
+    public CsrMatrix layer(String name) {
+        Node layers = hdf.getChildren().get("layers");
+        Node n = layers instanceof Group g ? g.getChildren().get(name) : null;
+        if (n == null) {
+            throw new InputException(file, "has no layer '" + name + "' (layers: " + layers() + ")");
+        }
+        return matrix("layers/" + name, n);
+    }
+
+    /** {@code X} when {@code layer} is null or empty, else that layer. */
+    public CsrMatrix matrix(String layer) {
+        return layer == null || layer.isEmpty() ? x() : layer(layer);
+    }
+
+    @Override
+    public void close() {
+        hdf.close();
+    }
+
+    // ---- matrices ------------------------------------------------------------------------------
+
+    private CsrMatrix matrix(String path, Node node) {
+        try {
+            CsrMatrix m;
+            if (node instanceof Dataset d) {
+                m = dense(path, d);
+            } else {
+                Group g = (Group) node;
+                String kind = sparseKind(path, g);
+                long[] shape = sparseShape(path, g);
+                m = kind.equals("csr") ? csr(path, g, shape) : csc(path, g, shape);
+            }
+            checkAgainstFrames(path, m);
+            return m;
+        } catch (InputException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw new InputException(file, path + " does not fit in memory (-Xmx)", e);
+        } catch (RuntimeException e) {
+            throw new InputException(file, "cannot read " + path + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void checkAgainstFrames(String path, CsrMatrix m) {
+        int cells = obs().size();
+        int genes = var().size();
+        if (m.rows() != cells || m.columns() != genes) {
+            throw new InputException(file, path + " is " + m.rows() + " x " + m.columns() + " but obs has " + cells
+                    + " cells and var has " + genes + " genes (their _index)");
+        }
+    }
+
+    private String sparseKind(String path, Group g) {
+        String enc = stringAttribute(g, "encoding-type");
+        if (enc == null) {
+            enc = stringAttribute(g, "h5sparse_format");
+            if (enc != null) {
+                enc = enc + "_matrix";
+            }
+        }
+        if ("csr_matrix".equals(enc)) {
+            return "csr";
+        }
+        if ("csc_matrix".equals(enc)) {
+            return "csc";
+        }
+        throw new InputException(file, path + " is a group with encoding-type " + enc
+                + "; expected a dense dataset, csr_matrix or csc_matrix");
+    }
+
+    private long[] sparseShape(String path, Group g) {
+        Attribute a = g.getAttribute("shape");
+        if (a == null) {
+            a = g.getAttribute("h5sparse_shape");
+        }
+        if (a == null) {
+            throw new InputException(file, path + " has no shape attribute");
+        }
+        long[] shape = longs(a.getData());
+        if (shape.length != 2 || shape[0] < 0 || shape[1] < 0 || shape[0] > Integer.MAX_VALUE - 8
+                || shape[1] > Integer.MAX_VALUE - 8) {
+            throw new InputException(file, path + " has shape " + Arrays.toString(shape) + ", expected two sizes");
+        }
+        return shape;
+    }
+
+    private CsrMatrix dense(String path, Dataset d) {
+        long[] dims = d.getDimensionsAsLong();
+        if (dims.length != 2) {
+            throw new InputException(file, path + " has " + dims.length + " dimensions " + Arrays.toString(dims)
+                    + ", expected 2 (cells x genes)");
+        }
+        int rows = Math.toIntExact(dims[0]);
+        int cols = Math.toIntExact(dims[1]);
+        long[] indptr = new long[rows + 1];
+        GrowingCsr out = new GrowingCsr(Math.max(16, Math.min(rows * (long) cols / 4, CHUNK)));
+        int rowsPerRead = Math.max(1, CHUNK / Math.max(1, cols));
+        float[] buf = new float[Math.toIntExact(Math.min((long) rowsPerRead * cols, (long) rows * cols))];
+        for (int r0 = 0; r0 < rows; r0 += rowsPerRead) {
+            int n = Math.min(rowsPerRead, rows - r0);
+            if (cols > 0) {
+                Object slab = d.getData(new long[] {r0, 0}, new int[] {n, cols});
+                for (int i = 0; i < n; i++) {
+                    toFloats(Array.get(slab, i), buf, i * cols, path);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < cols; j++) {
+                    float v = buf[i * cols + j];
+                    if (v != 0) {
+                        out.add(j, v);
+                    }
+                }
+                indptr[r0 + i + 1] = out.size;
+            }
+        }
+        return new CsrMatrix(rows, cols, indptr, out.indices(), out.values());
+    }
+
+    private CsrMatrix csr(String path, Group g, long[] shape) {
+        int rows = (int) shape[0];
+        int cols = (int) shape[1];
+        Dataset data = child(path, g, "data");
+        Dataset indices = child(path, g, "indices");
+        long[] indptr = longs(child(path, g, "indptr").getData());
+        int nnz = checkPointers(path, indptr, rows, "rows", data, indices);
+        int[] idx = new int[nnz];
+        float[] val = new float[nnz];
+        for (int k = 0; k < nnz; k += CHUNK) {
+            int n = Math.min(CHUNK, nnz - k);
+            toInts(indices.getData(new long[] {k}, new int[] {n}), idx, k, path + "/indices");
+            toFloats(data.getData(new long[] {k}, new int[] {n}), val, k, path + "/data");
+        }
+        for (int k = 0; k < nnz; k++) {
+            if (idx[k] < 0 || idx[k] >= cols) {
+                throw new InputException(file, path + "/indices[" + k + "] = " + idx[k] + " is outside the " + cols
+                        + " columns of its shape");
+            }
+        }
+        return new CsrMatrix(rows, cols, indptr, idx, val);
+    }
+
+    /**
+     * CSC to CSR in two passes over the stored row indices: count the entries per row, then place each
+     * entry (column by column, so the column indices of each row come out ascending).
+     */
+    private CsrMatrix csc(String path, Group g, long[] shape) {
+        int rows = (int) shape[0];
+        int cols = (int) shape[1];
+        Dataset data = child(path, g, "data");
+        Dataset indices = child(path, g, "indices");
+        long[] colptr = longs(child(path, g, "indptr").getData());
+        int nnz = checkPointers(path, colptr, cols, "columns", data, indices);
+        long[] indptr = new long[rows + 1];
+        int[] rowBuf = new int[Math.min(CHUNK, Math.max(1, nnz))];
+        for (int k = 0; k < nnz; k += CHUNK) {
+            int n = Math.min(CHUNK, nnz - k);
+            toInts(indices.getData(new long[] {k}, new int[] {n}), rowBuf, 0, path + "/indices");
+            for (int i = 0; i < n; i++) {
+                int r = rowBuf[i];
+                if (r < 0 || r >= rows) {
+                    throw new InputException(file, path + "/indices[" + (k + i) + "] = " + r + " is outside the " + rows
+                            + " rows of its shape");
+                }
+                indptr[r + 1]++;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            indptr[r + 1] += indptr[r];
+        }
+        long[] next = indptr.clone(); // one counter per row
+        int[] idx = new int[nnz];
+        float[] val = new float[nnz];
+        float[] valBuf = new float[rowBuf.length];
+        int col = 0;
+        for (int k = 0; k < nnz; k += CHUNK) {
+            int n = Math.min(CHUNK, nnz - k);
+            toInts(indices.getData(new long[] {k}, new int[] {n}), rowBuf, 0, path + "/indices");
+            toFloats(data.getData(new long[] {k}, new int[] {n}), valBuf, 0, path + "/data");
+            for (int i = 0; i < n; i++) {
+                long at = (long) k + i;
+                while (colptr[col + 1] <= at) {
+                    col++;
+                }
+                int dst = (int) next[rowBuf[i]]++;
+                idx[dst] = col;
+                val[dst] = valBuf[i];
+            }
+        }
+        return new CsrMatrix(rows, cols, indptr, idx, val);
+    }
+
+    /** Checks a pointer array (indptr / colptr) and the data and indices lengths; returns the non-zeros. */
+    private int checkPointers(String path, long[] ptr, int major, String what, Dataset data, Dataset indices) {
+        if (ptr.length != major + 1) {
+            throw new InputException(file, path + "/indptr has " + ptr.length + " entries but the shape has " + major + " "
+                    + what + " (expected " + (major + 1) + ")");
+        }
+        if (ptr[0] != 0) {
+            throw new InputException(file, path + "/indptr starts at " + ptr[0] + ", not 0");
+        }
+        for (int i = 0; i < major; i++) {
+            if (ptr[i + 1] < ptr[i]) {
+                throw new InputException(file, path + "/indptr is not monotone: it decreases from " + ptr[i] + " to "
+                        + ptr[i + 1] + " at position " + (i + 1));
+            }
+        }
+        long nnz = ptr[major];
+        long nd = oneDimensional(path + "/data", data);
+        long ni = oneDimensional(path + "/indices", indices);
+        if (nd != nnz || ni != nnz) {
+            throw new InputException(file, path + "/indptr ends at " + nnz + " but data has " + nd + " and indices "
+                    + ni + " entries");
+        }
+        if (nnz > Integer.MAX_VALUE - 8) {
+            throw new InputException(file, path + " has " + nnz + " non-zeros; at most " + (Integer.MAX_VALUE - 8)
+                    + " are supported");
+        }
+        return (int) nnz;
+    }
+
+    private long oneDimensional(String path, Dataset d) {
+        long[] dims = d.getDimensionsAsLong();
+        if (dims.length != 1) {
+            throw new InputException(file, path + " has shape " + Arrays.toString(dims) + ", expected one dimension");
+        }
+        return dims[0];
+    }
+
+    private Dataset child(String path, Group g, String name) {
+        Node n = g.getChildren().get(name);
+        if (n instanceof Dataset d) {
+            return d;
+        }
+        throw new InputException(file, path + " has no dataset '" + name + "' (a sparse matrix needs data, indices, indptr)");
+    }
+
+    /** Non-zeros collected row by row from a dense matrix, in growing arrays. */
+    private static final class GrowingCsr {
+        int[] idx;
+        float[] val;
+        int size;
+
+        GrowingCsr(long capacity) {
+            idx = new int[(int) capacity];
+            val = new float[(int) capacity];
+        }
+
+        void add(int column, float v) {
+            if (size == idx.length) {
+                int cap = (int) Math.min(Integer.MAX_VALUE - 8L, idx.length + (idx.length >> 1) + 16L);
+                if (cap == size) {
+                    throw new IllegalStateException("more than " + size + " non-zeros");
+                }
+                idx = Arrays.copyOf(idx, cap);
+                val = Arrays.copyOf(val, cap);
+            }
+            idx[size] = column;
+            val[size++] = v;
+        }
+
+        int[] indices() {
+            return idx.length == size ? idx : Arrays.copyOf(idx, size);
+        }
+
+        float[] values() {
+            return val.length == size ? val : Arrays.copyOf(val, size);
+        }
+    }
+
+    // ---- data frames ---------------------------------------------------------------------------
+
+    private DataFrame frame(String name) {
+        Node node = node(name, "the " + name + " data frame");
+        if (!(node instanceof Group g)) {
+            throw new InputException(file, name + " is a " + node.getType() + "; this reader takes data frames stored as a "
+                    + "group (anndata 0.7 and later)");
+        }
+        try {
+            String enc = stringAttribute(g, "encoding-type");
+            if (enc != null && !enc.equals("dataframe")) {
+                throw new InputException(file, name + " has encoding-type " + enc + ", expected dataframe");
+            }
+            String indexName = stringAttribute(g, "_index");
+            if (indexName == null) {
+                throw new InputException(file, name + " has no _index attribute naming its index");
+            }
+            Node idxNode = g.getChildren().get(indexName);
+            if (!(idxNode instanceof Dataset idxData)) {
+                throw new InputException(file, name + "/_index names '" + indexName + "' but there is no such dataset");
+            }
+            List<String> index = strings(name + "/" + indexName, idxData.getData());
+            List<String> order = columnOrder(g, indexName);
+            Map<String, FrameColumn> columns = new LinkedHashMap<>();
+            for (String col : order) {
+                FrameColumn c = column(name, g, col);
+                if (c.size() != index.size()) {
+                    throw new InputException(file, name + "/" + col + " has " + c.size() + " values but " + name + " has "
+                            + index.size() + " rows (its _index)");
+                }
+                columns.put(col, c);
+            }
+            return new DataFrame(index, columns);
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InputException(file, "cannot read " + name + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private List<String> columnOrder(Group g, String indexName) {
+        Attribute a = g.getAttribute("column-order");
+        if (a != null) {
+            if (a.isEmpty() || a.getSize() == 0) {
+                return List.of();
+            }
+            Object data = a.getData();
+            if (data instanceof String s) {
+                return List.of(s);
+            }
+            return data.getClass().isArray() && Array.getLength(data) == 0 ? List.of() : strings(g.getPath() + "@column-order", data);
+        }
+        List<String> out = new ArrayList<>();
+        for (String child : g.getChildren().keySet()) {
+            if (!child.equals(indexName) && !child.equals("__categories")) {
+                out.add(child);
+            }
+        }
+        return out;
+    }
+
+    private FrameColumn column(String frame, Group g, String col) {
+        String path = frame + "/" + col;
+        Node n = g.getChildren().get(col);
+        if (n == null) {
+            throw new InputException(file, frame + "@column-order names '" + col + "' but there is no such column");
+        }
+        if (n instanceof Group cg) {
+            String enc = stringAttribute(cg, "encoding-type");
+            if (!"categorical".equals(enc)) {
+                throw new InputException(file, path + " has encoding-type " + enc + ", which this reader does not take"
+                        + " (categorical, string-array and numeric or boolean arrays are read)");
+            }
+            Node codes = cg.getChildren().get("codes");
+            Node cats = cg.getChildren().get("categories");
+            if (!(codes instanceof Dataset cd) || !(cats instanceof Dataset kd)) {
+                throw new InputException(file, path + " is categorical but lacks its codes or categories dataset");
+            }
+            Attribute ordered = cg.getAttribute("ordered");
+            return categorical(path, cd.getData(), strings(path + "/categories", kd.getData()),
+                    ordered != null && truth(ordered.getData()));
+        }
+        Dataset d = (Dataset) n;
+        Node oldCats = g.getChildren().get("__categories");
+        if (oldCats instanceof Group og && og.getChildren().get(col) instanceof Dataset kd) {
+            return categorical(path, d.getData(), strings(frame + "/__categories/" + col, kd.getData()), false);
+        }
+        Object data = d.getData();
+        if (data instanceof String[] s) {
+            if (isBooleanEnum(d)) {
+                boolean[] b = new boolean[s.length];
+                for (int i = 0; i < s.length; i++) {
+                    b[i] = truth(s[i]);
+                }
+                return new FrameColumn.Booleans(b);
+            }
+            return new FrameColumn.Strings(strings(path, data));
+        }
+        if (data instanceof boolean[] b) {
+            return new FrameColumn.Booleans(b);
+        }
+        if (data instanceof Object[] o && o.length > 0 && o[0] instanceof Boolean) {
+            boolean[] b = new boolean[o.length];
+            for (int i = 0; i < o.length; i++) {
+                b[i] = (Boolean) o[i];
+            }
+            return new FrameColumn.Booleans(b);
+        }
+        if (data != null && data.getClass().isArray() && data.getClass().getComponentType().isPrimitive()) {
+            Class<?> t = data.getClass().getComponentType();
+            int len = Array.getLength(data);
+            double[] v = new double[len];
+            for (int i = 0; i < len; i++) {
+                v[i] = ((Number) Array.get(data, i)).doubleValue();
+            }
+            return new FrameColumn.Numbers(v, t != float.class && t != double.class);
+        }
+        throw new InputException(file, path + " holds " + (data == null ? "nothing" : data.getClass().getSimpleName())
+                + "; expected strings, numbers, booleans or a categorical");
+    }
+
+    private static boolean isBooleanEnum(Dataset d) {
+        return d.getDataType() instanceof io.jhdf.object.datatype.EnumDataType e
+                && e.getEnumMapping().values().stream().map(String::toUpperCase).toList().containsAll(List.of("TRUE", "FALSE"));
+    }
+
+    private FrameColumn categorical(String path, Object codesData, List<String> categories, boolean ordered) {
+        if (codesData == null || !codesData.getClass().isArray() || !codesData.getClass().getComponentType().isPrimitive()) {
+            throw new InputException(file, path + " codes are not integers");
+        }
+        int n = Array.getLength(codesData);
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            long c = ((Number) Array.get(codesData, i)).longValue();
+            if (c < -1 || c >= categories.size()) {
+                throw new InputException(file, path + " has code " + c + " at row " + i + " but " + categories.size()
+                        + " categories");
+            }
+            codes[i] = (int) c;
+        }
+        return new FrameColumn.Categorical(codes, categories, ordered);
+    }
+
+    // ---- values --------------------------------------------------------------------------------
+
+    private Node node(String name, String what) {
+        Node n = hdf.getChildren().get(name);
+        if (n == null) {
+            throw new InputException(file, "is not an h5ad file: no " + what + " ('" + name + "'; top-level entries: "
+                    + hdf.getChildren().keySet() + ")");
+        }
+        return n;
+    }
+
+    private static String stringAttribute(Node n, String name) {
+        Attribute a = n.getAttribute(name);
+        if (a == null) {
+            return null;
+        }
+        Object d = a.getData();
+        if (d instanceof String s) {
+            return s;
+        }
+        if (d != null && d.getClass().isArray() && Array.getLength(d) == 1 && Array.get(d, 0) instanceof String s) {
+            return s;
+        }
+        return d == null ? null : String.valueOf(d);
+    }
+
+    private static boolean truth(Object o) {
+        if (o instanceof Boolean b) {
+            return b;
+        }
+        if (o instanceof Number n) {
+            return n.longValue() != 0;
+        }
+        if (o instanceof String s) {
+            return s.equalsIgnoreCase("true");
+        }
+        if (o != null && o.getClass().isArray() && Array.getLength(o) == 1) {
+            return truth(Array.get(o, 0));
+        }
+        return false;
+    }
+
+    private List<String> strings(String path, Object data) {
+        if (data == null || !data.getClass().isArray()) {
+            throw new InputException(file, path + " is not a 1-D array of strings");
+        }
+        int n = Array.getLength(data);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object v = Array.get(data, i);
+            if (v instanceof String s) {
+                int nul = s.indexOf('\0');
+                out.add(nul < 0 ? s : s.substring(0, nul));
+            } else if (v instanceof Number || v instanceof Boolean) {
+                out.add(String.valueOf(v));
+            } else {
+                throw new InputException(file, path + " holds " + (v == null ? "null" : v.getClass().getSimpleName())
+                        + " values, expected strings");
+            }
+        }
+        return out;
+    }
+
+    private long[] longs(Object data) {
+        if (data instanceof long[] l) {
+            return l;
+        }
+        if (data instanceof Number n) {
+            return new long[] {n.longValue()};
+        }
+        if (data == null || !data.getClass().isArray()) {
+            throw new IllegalArgumentException("expected integers, found " + data);
+        }
+        int n = Array.getLength(data);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = ((Number) Array.get(data, i)).longValue();
+        }
+        return out;
+    }
+
+    private void toInts(Object data, int[] dst, int at, String path) {
+        if (data instanceof int[] a) {
+            System.arraycopy(a, 0, dst, at, a.length);
+        } else if (data instanceof long[] a) {
+            for (int i = 0; i < a.length; i++) {
+                dst[at + i] = a[i] < Integer.MIN_VALUE || a[i] > Integer.MAX_VALUE ? -1 : (int) a[i];
+            }
+        } else if (data instanceof short[] a) {
+            for (int i = 0; i < a.length; i++) {
+                dst[at + i] = a[i];
+            }
+        } else if (data instanceof byte[] a) {
+            for (int i = 0; i < a.length; i++) {
+                dst[at + i] = a[i];
+            }
+        } else {
+            throw new InputException(file, path + " holds " + (data == null ? "nothing" : data.getClass().getSimpleName())
+                    + ", expected integers");
+        }
+    }
+
+    private void toFloats(Object data, float[] dst, int at, String path) {
+        if (data instanceof float[] a) {
+            System.arraycopy(a, 0, dst, at, a.length);
+        } else if (data instanceof double[] a) {
+            for (int i = 0; i < a.length; i++) {
+                dst[at + i] = (float) a[i];
+            }
+        } else if (data instanceof int[] a) {
+            for (int i = 0; i < a.length; i++) {
+                dst[at + i] = a[i];
+            }
+        } else if (data instanceof long[] a) {
+            for (int i = 0; i < a.length; i++) {
+                dst[at + i] = a[i];
+            }
+        } else if (data instanceof short[] a) {
+            for (int i = 0; i < a.length; i++) {
+                dst[at + i] = a[i];
+            }
+        } else if (data instanceof byte[] a) {
+            for (int i = 0; i < a.length; i++) {
+                dst[at + i] = a[i];
+            }
+        } else {
+            throw new InputException(file, path + " holds " + (data == null ? "nothing" : data.getClass().getSimpleName())
+                    + ", expected numbers");
+        }
+    }
+}
