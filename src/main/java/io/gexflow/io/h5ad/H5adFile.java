@@ -40,20 +40,27 @@ public final class H5adFile implements AutoCloseable {
 
     private final Path file;
     private final HdfFile hdf;
+    private final int chunk;
     private DataFrame obs;
     private DataFrame var;
 
-    private H5adFile(Path file, HdfFile hdf) {
+    private H5adFile(Path file, HdfFile hdf, int chunk) {
         this.file = file;
         this.hdf = hdf;
+        this.chunk = chunk;
     }
 
     public static H5adFile open(Path file) {
+        return open(file, CHUNK);
+    }
+
+    /** As {@link #open(Path)}, reading at most {@code chunk} elements at a time (tests cross chunk boundaries). */
+    static H5adFile open(Path file, int chunk) {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file, "file not found");
         }
         try {
-            return new H5adFile(file, new HdfFile(file));
+            return new H5adFile(file, new HdfFile(file), Math.max(1, chunk));
         } catch (RuntimeException e) {
             throw new InputException(file, "not a readable HDF5/h5ad file (" + e.getMessage() + ")", e);
         }
@@ -186,8 +193,8 @@ public final class H5adFile implements AutoCloseable {
         int rows = Math.toIntExact(dims[0]);
         int cols = Math.toIntExact(dims[1]);
         long[] indptr = new long[rows + 1];
-        GrowingCsr out = new GrowingCsr(Math.max(16, Math.min(rows * (long) cols / 4, CHUNK)));
-        int rowsPerRead = Math.max(1, CHUNK / Math.max(1, cols));
+        GrowingCsr out = new GrowingCsr(Math.max(16, Math.min(rows * (long) cols / 4, chunk)));
+        int rowsPerRead = Math.max(1, chunk / Math.max(1, cols));
         float[] buf = new float[Math.toIntExact(Math.min((long) rowsPerRead * cols, (long) rows * cols))];
         for (int r0 = 0; r0 < rows; r0 += rowsPerRead) {
             int n = Math.min(rowsPerRead, rows - r0);
@@ -219,8 +226,8 @@ public final class H5adFile implements AutoCloseable {
         int nnz = checkPointers(path, indptr, rows, "rows", data, indices);
         int[] idx = new int[nnz];
         float[] val = new float[nnz];
-        for (int k = 0; k < nnz; k += CHUNK) {
-            int n = Math.min(CHUNK, nnz - k);
+        for (int k = 0; k < nnz; k += chunk) {
+            int n = Math.min(chunk, nnz - k);
             toInts(indices.getData(new long[] {k}, new int[] {n}), idx, k, path + "/indices");
             toFloats(data.getData(new long[] {k}, new int[] {n}), val, k, path + "/data");
         }
@@ -245,9 +252,9 @@ public final class H5adFile implements AutoCloseable {
         long[] colptr = longs(child(path, g, "indptr").getData());
         int nnz = checkPointers(path, colptr, cols, "columns", data, indices);
         long[] indptr = new long[rows + 1];
-        int[] rowBuf = new int[Math.min(CHUNK, Math.max(1, nnz))];
-        for (int k = 0; k < nnz; k += CHUNK) {
-            int n = Math.min(CHUNK, nnz - k);
+        int[] rowBuf = new int[Math.min(chunk, Math.max(1, nnz))];
+        for (int k = 0; k < nnz; k += chunk) {
+            int n = Math.min(chunk, nnz - k);
             toInts(indices.getData(new long[] {k}, new int[] {n}), rowBuf, 0, path + "/indices");
             for (int i = 0; i < n; i++) {
                 int r = rowBuf[i];
@@ -266,8 +273,8 @@ public final class H5adFile implements AutoCloseable {
         float[] val = new float[nnz];
         float[] valBuf = new float[rowBuf.length];
         int col = 0;
-        for (int k = 0; k < nnz; k += CHUNK) {
-            int n = Math.min(CHUNK, nnz - k);
+        for (int k = 0; k < nnz; k += chunk) {
+            int n = Math.min(chunk, nnz - k);
             toInts(indices.getData(new long[] {k}, new int[] {n}), rowBuf, 0, path + "/indices");
             toFloats(data.getData(new long[] {k}, new int[] {n}), valBuf, 0, path + "/data");
             for (int i = 0; i < n; i++) {

@@ -122,6 +122,30 @@ class PerturbationFileTest {
     }
 
     @Test
+    void independentReaderOpensTheFile() throws Exception {
+        PerturbationData d = random(9, 6, 4);
+        Path f = dir.resolve("js.arrow");
+        PerturbationFile.write(f, d, List.of(ObsColumn.utf8("split")), Map.of("split", java.util.Collections.nCopies(9, "train")),
+                Map.of());
+        com.fasterxml.jackson.databind.JsonNode js = io.gexflow.io.Json.MAPPER.readTree(
+                io.gexflow.testutil.Node.run("read-counts.mjs", f.toString()));
+        assertEquals(9, js.get("rows").asInt());
+        assertEquals("[\"id:Utf8\",\"split:Utf8\",\"treatments:List<Utf8>\",\"indices:List<Int32>\",\"values:List<Float32>\"]",
+                js.get("columns").toString());
+        assertEquals("sparse-csr", js.get("layout").asText());
+        assertEquals("[\"A\",\"B\"]", js.get("treatments").toString());
+        for (int i = 0; i < 9; i++) {
+            float[] dense = new float[6];
+            for (int k = 0; k < js.get("indices").get(i).size(); k++) {
+                dense[js.get("indices").get(i).get(k).asInt()] = (float) js.get("values").get(i).get(k).asDouble();
+            }
+            assertArrayEquals(d.counts().denseRow(i), dense, "cell " + i);
+            assertEquals(List.of(List.of(), List.of("A"), List.of("B"), List.of("A", "B")).get(i % 4).toString(),
+                    js.get("treatmentsPerCell").get(i).toString().replace("\"", "").replace(",", ", "));
+        }
+    }
+
+    @Test
     void aDenseMatrixFileIsNotACountsFile() throws Exception {
         Path f = dir.resolve("dense.arrow");
         try (io.gexflow.io.arrow.ArrowMatrixWriter w = new io.gexflow.io.arrow.ArrowMatrixWriter(f, List.of("g"), List.of(),
