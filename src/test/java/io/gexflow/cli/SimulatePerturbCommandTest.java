@@ -72,4 +72,30 @@ class SimulatePerturbCommandTest {
         assertEquals(4, truth.get("shifts").size());
         assertEquals(11, truth.get("settings").get("seed").asInt());
     }
+
+    /** test-data/perturb/README.md's commands still make the bundled sets (all but provenance's out-dir). */
+    @ParameterizedTest
+    @ValueSource(strings = {"svae", "samsvae"})
+    void theBundledSetsAreWhatTheReadmeCommandsMake(String kind) throws Exception {
+        Path out = dir.resolve(kind);
+        String[] a = kind.equals("svae")
+                ? new String[] {"simulate", "--kind", "svae", "--treatments", "4", "--cells-per-treatment", "30", "--genes", "50",
+                        "--latent", "6", "--controls", "1", "--seed", "7", "--out-dir", out.toString()}
+                : new String[] {"simulate", "--kind", "samsvae", "--treatments", "4", "--train-cells", "20", "--val-cells", "5",
+                        "--test-cells", "5", "--genes", "50", "--latent", "15", "--controls", "1", "--seed", "7", "--out-dir",
+                        out.toString()};
+        assertEquals(0, CliRunner.run(a).exit());
+        Path bundled = Path.of("test-data", "perturb", kind);
+        PerturbationFile want = PerturbationFile.read(bundled.resolve("counts.arrow"));
+        PerturbationFile got = PerturbationFile.read(out.resolve("counts.arrow"));
+        assertEquals(want.data(), got.data());
+        assertEquals(want.data().counts(), got.data().counts());
+        assertEquals(want.data().dosage(), got.data().dosage());
+        assertEquals(want.obs(), got.obs());
+        JsonNode wt = Json.MAPPER.readTree(bundled.resolve("truth.json").toFile());
+        JsonNode gt = Json.MAPPER.readTree(out.resolve("truth.json").toFile());
+        assertEquals(wt.get("masks"), gt.get("masks"));
+        assertEquals(wt.get("shifts"), gt.get("shifts"));
+        assertEquals(wt.get("settings"), gt.get("settings"));
+    }
 }
