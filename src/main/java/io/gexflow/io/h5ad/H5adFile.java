@@ -94,22 +94,40 @@ public final class H5adFile implements AutoCloseable {
 
     /** {@code X} as CSR, checked against the lengths of obs and var. */
     public CsrMatrix x() {
-        return matrix("X", node("X", "the matrix X"));
+        return matrix(null, null, null);
     }
 
     /** {@code layers/<name>} as CSR; a missing layer is an input error naming the layers there are. */
     public CsrMatrix layer(String name) {
-        Node layers = hdf.getChildren().get("layers");
-        Node n = layers instanceof Group g ? g.getChildren().get(name) : null;
-        if (n == null) {
-            throw new InputException(file, "has no layer '" + name + "' (layers: " + layers() + ")");
-        }
-        return matrix("layers/" + name, n);
+        return matrix(name, null, null);
     }
 
     /** {@code X} when {@code layer} is null or empty, else that layer. */
     public CsrMatrix matrix(String layer) {
-        return layer == null || layer.isEmpty() ? x() : layer(layer);
+        return matrix(layer, null, null);
+    }
+
+    /**
+     * {@code X} (layer null or empty) or a layer, only the given rows (cells) and columns (genes), each ascending
+     * and renumbered from 0 in the result; null takes all. Only the selected rows are read (dense and CSR) or
+     * the selected columns (CSC), so a subset of a file far larger than memory can be taken, e.g. Replogle's
+     * filtered cells of the genome-wide screen.
+     */
+    public CsrMatrix matrix(String layer, int[] rows, int[] columns) {
+        String path;
+        Node n;
+        if (layer == null || layer.isEmpty()) {
+            path = "X";
+            n = node("X", "the matrix X");
+        } else {
+            Node layers = hdf.getChildren().get("layers");
+            n = layers instanceof Group g ? g.getChildren().get(layer) : null;
+            if (n == null) {
+                throw new InputException(file, "has no layer '" + layer + "' (layers: " + layers() + ")");
+            }
+            path = "layers/" + layer;
+        }
+        return matrix(path, n, rows, columns);
     }
 
     @Override
@@ -119,20 +137,59 @@ public final class H5adFile implements AutoCloseable {
 
     // ---- matrices ------------------------------------------------------------------------------
 
-    private CsrMatrix matrix(String path, Node node) {
-        try {
-            CsrMatrix m;
-            if (node instanceof Dataset d) {
-                m = dense(path, d);
-            } else {
-                Group g = (Group) node;
-                String kind = sparseKind(path, g);
-                long[] shape = sparseShape(path, g);
-                m = kind.equals("csr") ? csr(path, g, shape) : csc(path, g, shape);
+    /** Selected indices (ascending) of one axis and the map from old index to new (-1: dropped). */
+    private record Selection(int n, int[] ids, int[] map) {
+        static Selection of(int[] sel, int size, String what) {
+            int[] ids = sel != null ? sel : java.util.stream.IntStream.range(0, size).toArray();
+            int[] map = new int[size];
+            Arrays.fill(map, -1);
+            for (int k = 0; k < ids.length; k++) {
+                if (ids[k] < 0 || ids[k] >= size || (k > 0 && ids[k] <= ids[k - 1])) {
+                    throw new BadSelection(what + " to select must ascend within 0.." + (size - 1) + ", found " + ids[k]);
+                }
+                map[ids[k]] = k;
             }
-            checkAgainstFrames(path, m);
-            return m;
-        } catch (InputException e) {
+            return new Selection(ids.length, ids, map);
+        }
+
+        /** The length of the run of consecutive ids starting at position k, at most max. */
+        int run(int k, int max) {
+            int len = 1;
+            while (k + len < n && ids[k + len] == ids[k] + len && len < max) {
+                len++;
+            }
+            return len;
+        }
+    }
+
+    /** A caller's selection that is not ascending or not in range: a programming error, passed on as is. */
+    private static final class BadSelection extends IllegalArgumentException {
+        BadSelection(String message) {
+            super(message);
+        }
+    }
+
+    private CsrMatrix matrix(String path, Node node, int[] rowSel, int[] colSel) {
+        try {
+            long[] shape;
+            if (node instanceof Dataset d) {
+                shape = d.getDimensionsAsLong();
+                if (shape.length != 2) {
+                    throw new InputException(file, path + " has " + shape.length + " dimensions " + Arrays.toString(shape)
+                            + ", expected 2 (cells x genes)");
+                }
+            } else {
+                shape = sparseShape(path, (Group) node);
+            }
+            checkAgainstFrames(path, shape);
+            Selection rs = Selection.of(rowSel, (int) shape[0], "rows");
+            Selection cs = Selection.of(colSel, (int) shape[1], "columns");
+            if (node instanceof Dataset d) {
+                return dense(path, d, shape, rs, cs);
+            }
+            Group g = (Group) node;
+            return sparseKind(path, g).equals("csr") ? csr(path, g, shape, rs, cs) : csc(path, g, shape, rs, cs);
+        } catch (InputException | BadSelection e) {
             throw e;
         } catch (OutOfMemoryError e) {
             throw new InputException(file, path + " does not fit in memory (-Xmx)", e);
@@ -141,11 +198,11 @@ public final class H5adFile implements AutoCloseable {
         }
     }
 
-    private void checkAgainstFrames(String path, CsrMatrix m) {
+    private void checkAgainstFrames(String path, long[] shape) {
         int cells = obs().size();
         int genes = var().size();
-        if (m.rows() != cells || m.columns() != genes) {
-            throw new InputException(file, path + " is " + m.rows() + " x " + m.columns() + " but obs has " + cells
+        if (shape[0] != cells || shape[1] != genes) {
+            throw new InputException(file, path + " is " + shape[0] + " x " + shape[1] + " but obs has " + cells
                     + " cells and var has " + genes + " genes (their _index)");
         }
     }
@@ -184,114 +241,162 @@ public final class H5adFile implements AutoCloseable {
         return shape;
     }
 
-    private CsrMatrix dense(String path, Dataset d) {
-        long[] dims = d.getDimensionsAsLong();
-        if (dims.length != 2) {
-            throw new InputException(file, path + " has " + dims.length + " dimensions " + Arrays.toString(dims)
-                    + ", expected 2 (cells x genes)");
-        }
-        int rows = Math.toIntExact(dims[0]);
-        int cols = Math.toIntExact(dims[1]);
-        long[] indptr = new long[rows + 1];
-        GrowingCsr out = new GrowingCsr(Math.max(16, Math.min(rows * (long) cols / 4, chunk)));
+    private CsrMatrix dense(String path, Dataset d, long[] shape, Selection rs, Selection cs) {
+        int cols = (int) shape[1];
+        long[] indptr = new long[rs.n() + 1];
+        GrowingCsr out = new GrowingCsr(Math.max(16, Math.min(rs.n() * (long) cs.n() / 4, chunk)));
         int rowsPerRead = Math.max(1, chunk / Math.max(1, cols));
-        float[] buf = new float[Math.toIntExact(Math.min((long) rowsPerRead * cols, (long) rows * cols))];
-        for (int r0 = 0; r0 < rows; r0 += rowsPerRead) {
-            int n = Math.min(rowsPerRead, rows - r0);
+        float[] buf = new float[Math.toIntExact(Math.min((long) rowsPerRead * cols, (long) rs.n() * cols))];
+        for (int k = 0; k < rs.n(); ) {
+            int start = rs.ids()[k];
+            int len = rs.run(k, rowsPerRead);
             if (cols > 0) {
-                Object slab = d.getData(new long[] {r0, 0}, new int[] {n, cols});
-                for (int i = 0; i < n; i++) {
+                Object slab = d.getData(new long[] {start, 0}, new int[] {len, cols});
+                for (int i = 0; i < len; i++) {
                     toFloats(Array.get(slab, i), buf, i * cols, path);
                 }
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < len; i++) {
                 for (int j = 0; j < cols; j++) {
                     float v = buf[i * cols + j];
-                    if (v != 0) {
-                        out.add(j, v);
+                    if (v != 0 && cs.map()[j] >= 0) {
+                        out.add(cs.map()[j], v);
                     }
                 }
-                indptr[r0 + i + 1] = out.size;
+                indptr[k + i + 1] = out.size;
             }
+            k += len;
         }
-        return new CsrMatrix(rows, cols, indptr, out.indices(), out.values());
+        return new CsrMatrix(rs.n(), cs.n(), indptr, out.indices(), out.values());
     }
 
-    private CsrMatrix csr(String path, Group g, long[] shape) {
-        int rows = (int) shape[0];
+    private CsrMatrix csr(String path, Group g, long[] shape, Selection rs, Selection cs) {
         int cols = (int) shape[1];
         Dataset data = child(path, g, "data");
         Dataset indices = child(path, g, "indices");
         long[] indptr = longs(child(path, g, "indptr").getData());
-        int nnz = checkPointers(path, indptr, rows, "rows", data, indices);
-        int[] idx = new int[nnz];
-        float[] val = new float[nnz];
-        for (int k = 0; k < nnz; k += chunk) {
-            int n = Math.min(chunk, nnz - k);
-            toInts(indices.getData(new long[] {k}, new int[] {n}), idx, k, path + "/indices");
-            toFloats(data.getData(new long[] {k}, new int[] {n}), val, k, path + "/data");
+        checkPointers(path, indptr, (int) shape[0], "rows", data, indices);
+        long[] outPtr = new long[rs.n() + 1];
+        long selected = 0;
+        for (int k = 0; k < rs.n(); k++) {
+            selected += indptr[rs.ids()[k] + 1] - indptr[rs.ids()[k]];
         }
-        for (int k = 0; k < nnz; k++) {
-            if (idx[k] < 0 || idx[k] >= cols) {
-                throw new InputException(file, path + "/indices[" + k + "] = " + idx[k] + " is outside the " + cols
-                        + " columns of its shape");
+        if (selected > Integer.MAX_VALUE - 8 && cs.n() == cols) {
+            throw new InputException(file, path + ": the selected rows hold " + selected + " non-zeros; at most "
+                    + (Integer.MAX_VALUE - 8) + " are supported (select fewer cells)");
+        }
+        // every column kept: exactly the selected rows' entries, no growth and no trimming copy
+        GrowingCsr out = new GrowingCsr(cs.n() == cols ? selected : Math.max(16, Math.min(selected, chunk)));
+        int[] ib = new int[(int) Math.max(1, Math.min(chunk, selected))];
+        float[] vb = new float[ib.length];
+        for (int k = 0; k < rs.n(); ) {
+            int start = rs.ids()[k];
+            int len = rs.run(k, Integer.MAX_VALUE);
+            long from = indptr[start];
+            long to = indptr[start + len];
+            int r = start; // the row of the entry at p
+            for (long c0 = from; c0 < to; c0 += ib.length) {
+                int n = (int) Math.min(ib.length, to - c0);
+                toInts(indices.getData(new long[] {c0}, new int[] {n}), ib, 0, path + "/indices");
+                toFloats(data.getData(new long[] {c0}, new int[] {n}), vb, 0, path + "/data");
+                for (int q = 0; q < n; q++) {
+                    long p = c0 + q;
+                    while (indptr[r + 1] <= p) {
+                        outPtr[k + (r - start) + 1] = out.size;
+                        r++;
+                    }
+                    int j = ib[q];
+                    if (j < 0 || j >= cols) {
+                        throw new InputException(file, path + "/indices[" + p + "] = " + j + " is outside the " + cols
+                                + " columns of its shape");
+                    }
+                    if (cs.map()[j] >= 0) {
+                        out.add(cs.map()[j], vb[q]);
+                    }
+                }
             }
+            for (; r < start + len; r++) {
+                outPtr[k + (r - start) + 1] = out.size;
+            }
+            k += len;
         }
-        return new CsrMatrix(rows, cols, indptr, idx, val);
+        return new CsrMatrix(rs.n(), cs.n(), outPtr, out.indices(), out.values());
     }
 
     /**
-     * CSC to CSR in two passes over the stored row indices: count the entries per row, then place each
-     * entry (column by column, so the column indices of each row come out ascending).
+     * CSC to CSR in two passes over the stored row indices of the selected columns: count the entries per row,
+     * then place each entry (column by column, so the column indices of each row come out ascending). Extra
+     * memory: one counter per row and the read buffers.
      */
-    private CsrMatrix csc(String path, Group g, long[] shape) {
+    private CsrMatrix csc(String path, Group g, long[] shape, Selection rs, Selection cs) {
         int rows = (int) shape[0];
-        int cols = (int) shape[1];
         Dataset data = child(path, g, "data");
         Dataset indices = child(path, g, "indices");
         long[] colptr = longs(child(path, g, "indptr").getData());
-        int nnz = checkPointers(path, colptr, cols, "columns", data, indices);
-        long[] indptr = new long[rows + 1];
-        int[] rowBuf = new int[Math.min(chunk, Math.max(1, nnz))];
-        for (int k = 0; k < nnz; k += chunk) {
-            int n = Math.min(chunk, nnz - k);
-            toInts(indices.getData(new long[] {k}, new int[] {n}), rowBuf, 0, path + "/indices");
-            for (int i = 0; i < n; i++) {
-                int r = rowBuf[i];
-                if (r < 0 || r >= rows) {
-                    throw new InputException(file, path + "/indices[" + (k + i) + "] = " + r + " is outside the " + rows
-                            + " rows of its shape");
+        long nnz = checkPointers(path, colptr, (int) shape[1], "columns", data, indices);
+        long[] indptr = new long[rs.n() + 1];
+        int[] rowBuf = new int[(int) Math.max(1, Math.min(chunk, nnz))];
+        for (int k = 0; k < cs.n(); ) {
+            int start = cs.ids()[k];
+            int len = cs.run(k, Integer.MAX_VALUE);
+            long to = colptr[start + len];
+            for (long c0 = colptr[start]; c0 < to; c0 += rowBuf.length) {
+                int n = (int) Math.min(rowBuf.length, to - c0);
+                toInts(indices.getData(new long[] {c0}, new int[] {n}), rowBuf, 0, path + "/indices");
+                for (int i = 0; i < n; i++) {
+                    int r = rowBuf[i];
+                    if (r < 0 || r >= rows) {
+                        throw new InputException(file, path + "/indices[" + (c0 + i) + "] = " + r + " is outside the " + rows
+                                + " rows of its shape");
+                    }
+                    if (rs.map()[r] >= 0) {
+                        indptr[rs.map()[r] + 1]++;
+                    }
                 }
-                indptr[r + 1]++;
             }
+            k += len;
         }
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < rs.n(); r++) {
             indptr[r + 1] += indptr[r];
         }
-        long[] next = indptr.clone(); // one counter per row
-        int[] idx = new int[nnz];
-        float[] val = new float[nnz];
-        float[] valBuf = new float[rowBuf.length];
-        int col = 0;
-        for (int k = 0; k < nnz; k += chunk) {
-            int n = Math.min(chunk, nnz - k);
-            toInts(indices.getData(new long[] {k}, new int[] {n}), rowBuf, 0, path + "/indices");
-            toFloats(data.getData(new long[] {k}, new int[] {n}), valBuf, 0, path + "/data");
-            for (int i = 0; i < n; i++) {
-                long at = (long) k + i;
-                while (colptr[col + 1] <= at) {
-                    col++;
-                }
-                int dst = (int) next[rowBuf[i]]++;
-                idx[dst] = col;
-                val[dst] = valBuf[i];
-            }
+        if (indptr[rs.n()] > Integer.MAX_VALUE - 8) {
+            throw new InputException(file, path + " has " + indptr[rs.n()] + " selected non-zeros; at most "
+                    + (Integer.MAX_VALUE - 8) + " are supported");
         }
-        return new CsrMatrix(rows, cols, indptr, idx, val);
+        long[] next = indptr.clone(); // one counter per row
+        int total = (int) indptr[rs.n()];
+        int[] idx = new int[total];
+        float[] val = new float[total];
+        float[] valBuf = new float[rowBuf.length];
+        for (int k = 0; k < cs.n(); ) {
+            int start = cs.ids()[k];
+            int len = cs.run(k, Integer.MAX_VALUE);
+            long to = colptr[start + len];
+            int col = start;
+            for (long c0 = colptr[start]; c0 < to; c0 += rowBuf.length) {
+                int n = (int) Math.min(rowBuf.length, to - c0);
+                toInts(indices.getData(new long[] {c0}, new int[] {n}), rowBuf, 0, path + "/indices");
+                toFloats(data.getData(new long[] {c0}, new int[] {n}), valBuf, 0, path + "/data");
+                for (int i = 0; i < n; i++) {
+                    long at = c0 + i;
+                    while (colptr[col + 1] <= at) {
+                        col++;
+                    }
+                    int nr = rs.map()[rowBuf[i]];
+                    if (nr >= 0) {
+                        int dst = (int) next[nr]++;
+                        idx[dst] = cs.map()[col];
+                        val[dst] = valBuf[i];
+                    }
+                }
+            }
+            k += len;
+        }
+        return new CsrMatrix(rs.n(), cs.n(), indptr, idx, val);
     }
 
     /** Checks a pointer array (indptr / colptr) and the data and indices lengths; returns the non-zeros. */
-    private int checkPointers(String path, long[] ptr, int major, String what, Dataset data, Dataset indices) {
+    private long checkPointers(String path, long[] ptr, int major, String what, Dataset data, Dataset indices) {
         if (ptr.length != major + 1) {
             throw new InputException(file, path + "/indptr has " + ptr.length + " entries but the shape has " + major + " "
                     + what + " (expected " + (major + 1) + ")");
@@ -312,11 +417,7 @@ public final class H5adFile implements AutoCloseable {
             throw new InputException(file, path + "/indptr ends at " + nnz + " but data has " + nd + " and indices "
                     + ni + " entries");
         }
-        if (nnz > Integer.MAX_VALUE - 8) {
-            throw new InputException(file, path + " has " + nnz + " non-zeros; at most " + (Integer.MAX_VALUE - 8)
-                    + " are supported");
-        }
-        return (int) nnz;
+        return nnz;
     }
 
     private long oneDimensional(String path, Dataset d) {
