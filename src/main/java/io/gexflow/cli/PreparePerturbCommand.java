@@ -57,6 +57,10 @@ public final class PreparePerturbCommand extends Verb {
     @Option(names = "--max-controls", description = "Keep at most this many control cells, chosen with --seed (Replogle: 2000).")
     Integer maxControls;
 
+    @Option(names = "--treatments-file", description = "Keep only cells whose guides are all listed here, one name a line "
+            + "(Replogle: the 681 target genes), and the control cells; only those cells are read from the matrix.")
+    Path treatmentsFile;
+
     @Option(names = "--split", defaultValue = "random", description = "ood or random (default ${DEFAULT-VALUE}).")
     Split split;
 
@@ -76,13 +80,23 @@ public final class PreparePerturbCommand extends Verb {
         if (comboFraction < 0 || comboFraction > 1 || testComboFraction < 0 || testComboFraction > 1) {
             throw new ParameterException(spec.commandLine(), "--combo-fraction and --test-combo-fraction must be in [0, 1]");
         }
+        Set<String> keepTreatments = null;
+        if (treatmentsFile != null) {
+            try {
+                keepTreatments = new java.util.HashSet<>();
+                for (String line : java.nio.file.Files.readAllLines(treatmentsFile)) {
+                    if (!line.isBlank()) {
+                        keepTreatments.add(line.trim());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new io.gexflow.io.InputException(treatmentsFile, "cannot read (" + e.getMessage() + ")", e);
+            }
+        }
         PerturbationData d;
         try (H5adFile f = H5adFile.open(h5ad)) {
             d = H5adPerturbation.read(f, new H5adPerturbation.Options(layer, treatmentColumn, separator, Set.copyOf(controls),
-                    geneColumn));
-        }
-        if (maxControls != null) {
-            d = d.select(PerturbationSplits.capControls(d, maxControls, seed));
+                    geneColumn, keepTreatments, maxControls, seed));
         }
         String[] s = split == Split.ood ? PerturbationSplits.normanOod(d, seed, comboFraction, testComboFraction)
                 : PerturbationSplits.random(d.cells().size(), seed, 0.2, 0.2);

@@ -75,4 +75,20 @@ class PreparePerturbCommandTest {
         assertTrue(r.err().contains("obs has no column 'perturbation'"), r.err());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void replogleStyleTreatmentListControlCapAndRandomSplit() throws Exception {
+        Path list = dir.resolve("targets.txt");
+        Files.writeString(list, "A\n\n");
+        Path out = dir.resolve("r.arrow");
+        CliRunner.Result r = CliRunner.run("prepare-perturb", "--h5ad", fixture("csc.h5ad").toString(), "--treatment-column",
+                "guide", "--separator", "+", "--treatments-file", list.toString(), "--max-controls", "0", "--split", "random",
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        PerturbationFile f = PerturbationFile.read(out);
+        assertEquals(List.of("c0"), f.data().cells(), "A+B needs B, which is not listed; the one control is capped away");
+        assertEquals(List.of("A"), f.data().treatments());
+        assertArrayEquals(new float[] {1, 0, 2}, f.data().counts().denseRow(0));
+        assertEquals(1, f.obs().get("split").size());
+    }
 }

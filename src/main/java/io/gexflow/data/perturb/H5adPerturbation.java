@@ -23,10 +23,21 @@ import java.util.TreeMap;
 public final class H5adPerturbation {
     private H5adPerturbation() {}
 
-    /** How to read the file. */
-    public record Options(String layer, String treatmentColumn, String separator, Set<String> controls, String geneColumn) {
+    /**
+     * How to read the file.
+     *
+     * @param keepTreatments when not null, only cells all of whose guides are in this set (and control cells)
+     * @param maxControls    when not null, at most this many control cells, chosen by a shuffle with {@code seed}
+     */
+    public record Options(String layer, String treatmentColumn, String separator, Set<String> controls, String geneColumn,
+            Set<String> keepTreatments, Integer maxControls, long seed) {
         public Options {
             controls = Set.copyOf(controls);
+            keepTreatments = keepTreatments == null ? null : Set.copyOf(keepTreatments);
+        }
+
+        public Options(String layer, String treatmentColumn, String separator, Set<String> controls, String geneColumn) {
+            this(layer, treatmentColumn, separator, controls, geneColumn, null, null, 0);
         }
     }
 
@@ -47,17 +58,6 @@ public final class H5adPerturbation {
                         + "; it should mark the genes to keep");
             }
             keep = java.util.stream.IntStream.range(0, b.values().length).filter(i -> b.values()[i]).toArray();
-        }
-        CsrMatrix m = f.matrix(o.layer());
-        SparseRows counts = keep == null ? new SparseRows(m.rows(), m.columns(), m.indptr(), m.indices(), m.values())
-                : selectColumns(m, keep);
-        List<String> genes = new ArrayList<>();
-        if (keep == null) {
-            genes.addAll(var.index());
-        } else {
-            for (int j : keep) {
-                genes.add(var.index().get(j));
-            }
         }
         // guides per cell
         int cells = obs.size();
@@ -80,6 +80,49 @@ public final class H5adPerturbation {
             }
             guides.add(gs.toArray(String[]::new));
         }
+        // the cells to read: treatments kept, controls capped; only they are read from the matrix
+        List<Integer> rowList = new ArrayList<>();
+        List<Integer> controlRows = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            String[] gs = guides.get(i);
+            if (gs.length == 0) {
+                controlRows.add(i);
+            } else if (o.keepTreatments() == null || o.keepTreatments().containsAll(Arrays.asList(gs))) {
+                rowList.add(i);
+            }
+        }
+        if (o.maxControls() != null && controlRows.size() > o.maxControls()) {
+            int[] order = PerturbationSplits.shuffled(controlRows.size(), new java.util.Random(o.seed()));
+            List<Integer> chosen = new ArrayList<>();
+            for (int r = 0; r < o.maxControls(); r++) {
+                chosen.add(controlRows.get(order[r]));
+            }
+            controlRows = chosen;
+        }
+        rowList.addAll(controlRows);
+        int[] rows = rowList.stream().mapToInt(Integer::intValue).sorted().toArray();
+        names.clear();
+        List<String> cellIds = new ArrayList<>(rows.length);
+        List<String[]> kept = new ArrayList<>(rows.length);
+        for (int i : rows) {
+            cellIds.add(obs.index().get(i));
+            kept.add(guides.get(i));
+            for (String g : guides.get(i)) {
+                names.put(g, 0);
+            }
+        }
+        guides = kept;
+        cells = rows.length;
+        CsrMatrix m = f.matrix(o.layer(), rows, keep);
+        SparseRows counts = new SparseRows(m.rows(), m.columns(), m.indptr(), m.indices(), m.values());
+        List<String> genes = new ArrayList<>();
+        if (keep == null) {
+            genes.addAll(var.index());
+        } else {
+            for (int j : keep) {
+                genes.add(var.index().get(j));
+            }
+        }
         List<String> treatments = new ArrayList<>(names.keySet());
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int t = 0; t < treatments.size(); t++) {
@@ -97,37 +140,7 @@ public final class H5adPerturbation {
         }
         float[] ones = new float[didx.length];
         Arrays.fill(ones, 1f);
-        return new PerturbationData(obs.index(), genes, treatments, counts, new SparseRows(cells, treatments.size(), doff,
+        return new PerturbationData(cellIds, genes, treatments, counts, new SparseRows(cells, treatments.size(), doff,
                 didx, ones));
-    }
-
-    /** The columns {@code keep} (ascending) of a CSR matrix, renumbered 0..keep.length-1, in one pass per row. */
-    static SparseRows selectColumns(CsrMatrix m, int[] keep) {
-        int[] map = new int[m.columns()];
-        Arrays.fill(map, -1);
-        for (int k = 0; k < keep.length; k++) {
-            map[keep[k]] = k;
-        }
-        long[] off = new long[m.rows() + 1];
-        int n = 0;
-        for (int k = 0; k < m.indices().length; k++) {
-            if (map[m.indices()[k]] >= 0) {
-                n++;
-            }
-        }
-        int[] idx = new int[n];
-        float[] val = new float[n];
-        int at = 0;
-        for (int i = 0; i < m.rows(); i++) {
-            for (long k = m.indptr()[i]; k < m.indptr()[i + 1]; k++) {
-                int j = map[m.indices()[(int) k]];
-                if (j >= 0) {
-                    idx[at] = j;
-                    val[at++] = m.values()[(int) k];
-                }
-            }
-            off[i + 1] = at;
-        }
-        return new SparseRows(m.rows(), keep.length, off, idx, val);
     }
 }
