@@ -59,10 +59,38 @@ public final class H5adFile implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file, "file not found");
         }
+        HdfFile hdf;
         try {
-            return new H5adFile(file, new HdfFile(file), Math.max(1, chunk));
+            hdf = new HdfFile(file);
         } catch (RuntimeException e) {
             throw new InputException(file, "not a readable HDF5/h5ad file (" + e.getMessage() + ")", e);
+        }
+        H5adFile f = new H5adFile(file, hdf, Math.max(1, chunk));
+        try {
+            f.guard(hdf::getChildren); // the root group: a file cut short usually fails here
+        } catch (InputException e) {
+            hdf.close();
+            throw e;
+        }
+        return f;
+    }
+
+    /**
+     * Runs a read, turning whatever jHDF throws on a damaged file (HdfException, index and buffer errors) into
+     * one input error line naming the file.
+     */
+    private <T> T guard(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InputException | BadSelection e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = e.getMessage() + (root != e ? "; " + root.getMessage() : "");
+            throw new InputException(file, "corrupt or truncated HDF5 file (" + why + ")", e);
         }
     }
 
@@ -73,7 +101,7 @@ public final class H5adFile implements AutoCloseable {
     /** The {@code obs} frame (cells), read on first use. */
     public DataFrame obs() {
         if (obs == null) {
-            obs = frame("obs");
+            obs = guard(() -> frame("obs"));
         }
         return obs;
     }
@@ -81,15 +109,17 @@ public final class H5adFile implements AutoCloseable {
     /** The {@code var} frame (genes), read on first use. */
     public DataFrame var() {
         if (var == null) {
-            var = frame("var");
+            var = guard(() -> frame("var"));
         }
         return var;
     }
 
     /** The names under {@code layers}, empty when there is none. */
     public List<String> layers() {
-        Node n = hdf.getChildren().get("layers");
-        return n instanceof Group g ? List.copyOf(g.getChildren().keySet()) : List.of();
+        return guard(() -> {
+            Node n = hdf.getChildren().get("layers");
+            return n instanceof Group g ? List.copyOf(g.getChildren().keySet()) : List.<String>of();
+        });
     }
 
     /** {@code X} as CSR, checked against the lengths of obs and var. */
@@ -114,6 +144,10 @@ public final class H5adFile implements AutoCloseable {
      * filtered cells of the genome-wide screen.
      */
     public CsrMatrix matrix(String layer, int[] rows, int[] columns) {
+        return guard(() -> readMatrix(layer, rows, columns));
+    }
+
+    private CsrMatrix readMatrix(String layer, int[] rows, int[] columns) {
         String path;
         Node n;
         if (layer == null || layer.isEmpty()) {

@@ -221,4 +221,22 @@ class H5adFileTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {100, 2000, 8000, 20000, 30000})
+    void aTruncatedFileIsAnInputError(int keep, @TempDir Path dir) throws Exception {
+        byte[] all = Files.readAllBytes(fixture("csr.h5ad"));
+        Path cut = dir.resolve("cut.h5ad");
+        Files.write(cut, Arrays.copyOf(all, keep));
+        InputException e = assertThrows(InputException.class, () -> {
+            try (H5adFile f = H5adFile.open(cut)) {
+                f.obs();
+                f.var();
+                f.x();
+                f.layer("counts");
+            }
+        });
+        assertTrue(e.getMessage().startsWith(cut.toString()), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
 }
