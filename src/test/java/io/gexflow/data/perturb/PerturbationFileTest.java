@@ -146,6 +146,19 @@ class PerturbationFileTest {
     }
 
     @Test
+    void aFailedWriteLeavesNothing() throws Exception {
+        Path f = dir.resolve("bad.arrow");
+        SparseCountsWriter w = new SparseCountsWriter(f, List.of("g0", "g1"), List.of("A"), List.of(), Map.of(), 2);
+        w.write("c0", List.of(), new int[] {0}, new int[] {0, 1}, new float[] {1, 2}, 0, 2);
+        assertThrows(IllegalArgumentException.class,
+                () -> w.write("c1", List.of(), new int[0], new int[] {2}, new float[] {1}, 0, 1));
+        w.abort();
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "neither the file nor its temporary sibling");
+        }
+    }
+
+    @Test
     void aDenseMatrixFileIsNotACountsFile() throws Exception {
         Path f = dir.resolve("dense.arrow");
         try (io.gexflow.io.arrow.ArrowMatrixWriter w = new io.gexflow.io.arrow.ArrowMatrixWriter(f, List.of("g"), List.of(),
