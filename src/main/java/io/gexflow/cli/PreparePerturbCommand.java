@@ -48,7 +48,7 @@ public final class PreparePerturbCommand extends Verb {
     String separator;
 
     @Option(names = "--control", split = ",", defaultValue = "ctrl,non-targeting,control",
-            description = "Labels of control guides (default ${DEFAULT-VALUE}).")
+            description = "Labels of control guides; a trailing * matches a prefix, e.g. NegCtrl* (default ${DEFAULT-VALUE}).")
     List<String> controls;
 
     @Option(names = "--gene-column", description = "Keep only the genes this boolean var column marks (Norman: highly_variable).")

@@ -91,4 +91,13 @@ class PreparePerturbCommandTest {
         assertArrayEquals(new float[] {1, 0, 2}, f.data().counts().denseRow(0));
         assertEquals(1, f.obs().get("split").size());
     }
+
+    @Test
+    void aControlPrefixDropsMatchingGuides() {
+        java.util.Set<String> c = java.util.Set.of("ctrl", "NegCtrl*");
+        assertTrue(io.gexflow.data.perturb.H5adPerturbation.isControl("NegCtrl0", c));
+        assertTrue(io.gexflow.data.perturb.H5adPerturbation.isControl("ctrl", c));
+        assertFalse(io.gexflow.data.perturb.H5adPerturbation.isControl("ctrl2", c));
+        assertFalse(io.gexflow.data.perturb.H5adPerturbation.isControl("KLF1", c));
+    }
 }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * {@link PerturbationData} from an h5ad file: counts from {@code X} or a layer, genes from {@code var}'s index
  * (optionally only those a boolean {@code var} column marks, e.g. {@code highly_variable}), and the dosage
  * matrix D from an {@code obs} column of guide labels: a label is split on a separator into guides, guides
- * named as controls are dropped, so a control cell has an empty row of D and a combination a multi-hot row.
+ * named as controls (or matching a control prefix written {@code NegCtrl*}) are dropped, so a control cell has an empty row of D and a combination a multi-hot row.
  * Treatments are the guides seen, sorted by name.
  */
 public final class H5adPerturbation {
@@ -73,7 +73,7 @@ public final class H5adPerturbation {
             List<String> gs = new ArrayList<>();
             for (String p : parts) {
                 String g = p.trim();
-                if (!g.isEmpty() && !o.controls().contains(g) && !gs.contains(g)) {
+                if (!g.isEmpty() && !isControl(g, o.controls()) && !gs.contains(g)) {
                     gs.add(g);
                     names.put(g, 0);
                 }
@@ -142,5 +142,18 @@ public final class H5adPerturbation {
         Arrays.fill(ones, 1f);
         return new PerturbationData(cellIds, genes, treatments, counts, new SparseRows(cells, treatments.size(), doff,
                 didx, ones));
+    }
+
+    /** Whether a guide is a control: named in {@code controls}, or starting with an entry's prefix ending in '*'. */
+    public static boolean isControl(String guide, Set<String> controls) {
+        if (controls.contains(guide)) {
+            return true;
+        }
+        for (String c : controls) {
+            if (c.endsWith("*") && guide.startsWith(c.substring(0, c.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
