@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
+            PreparePerturbCommand.class,
             DownloadCommand.class,
             ConvertCommand.class,
             DedupCommand.class,

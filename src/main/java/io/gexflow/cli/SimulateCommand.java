@@ -9,10 +9,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Generate a GEO-format D-GEX data set (probe-level GCTX + map_lm.txt / map_tg.txt) with a seeded, "
-                + "nonlinear landmark -> target relation.")
+        description = {"Generate a GEO-format D-GEX data set (probe-level GCTX + map_lm.txt / map_tg.txt) with a seeded, "
+                + "nonlinear landmark -> target relation (--kind geo, the default),",
+                "or a perturbation data set with its ground truth (--kind svae | samsvae): counts.arrow (sparse counts with "
+                        + "treatments and split), latents.arrow (each cell's z) and truth.json (masks, shifts, effects)."})
 public final class SimulateCommand extends Verb {
+    enum Kind { geo, svae, samsvae }
+
+    @Option(names = "--kind", defaultValue = "geo",
+            description = "geo (D-GEX), svae (Lopez et al.) or samsvae (Bereket and Karaletsos) (default ${DEFAULT-VALUE}).")
+    Kind kind;
+
     @Mixin CommonOptions.OutDir outDir;
+
+    @picocli.CommandLine.Mixin
+    PerturbSimulationOptions perturb = new PerturbSimulationOptions();
 
     @Option(names = "--samples", defaultValue = "3000", description = "Profiles (default ${DEFAULT-VALUE}).")
     int samples;
@@ -23,7 +34,8 @@ public final class SimulateCommand extends Verb {
     @Option(names = "--targets", defaultValue = "300", description = "Target genes (default ${DEFAULT-VALUE}).")
     int targets;
 
-    @Option(names = "--latent", defaultValue = "8", description = "Latent factors driving all genes (default ${DEFAULT-VALUE}).")
+    @Option(names = "--latent", defaultValue = "8", description = "Latent factors driving all genes (default ${DEFAULT-VALUE}; "
+            + "svae: 30, samsvae: 15 unless given).")
     int latent;
 
     @Option(names = "--unmapped-probes", defaultValue = "40", description = "Probes mapped to no gene (default ${DEFAULT-VALUE}).")
@@ -72,6 +84,12 @@ public final class SimulateCommand extends Verb {
     @Override
     public Integer call() throws java.io.IOException {
         java.nio.file.Files.createDirectories(outDir.value);
+        if (kind != Kind.geo) {
+            boolean latentGiven = spec.commandLine().getParseResult().hasMatchedOption("--latent");
+            perturb.run(kind == Kind.svae, latentGiven ? latent : null, seed.value, outDir.value,
+                    metadata(provenance(seed.value)));
+            return 0;
+        }
         if ((landmarkMap == null) != (targetMap == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--landmark-map and --target-map go together");
         }

@@ -1,0 +1,252 @@
+package io.gexflow.io.arrow;
+
+import io.gexflow.io.AtomicFile;
+import io.gexflow.io.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Streams cells into a sparse counts file ({@link SparseCountsFile}): a record batch is written every
+ * {@code batchRows} cells or {@link SparseCountsFile#MAX_BATCH_NON_ZEROS} stored counts, so memory is one
+ * batch. The file appears under its name only after {@link #close()} succeeds (an {@link AtomicFile});
+ * {@link #abort()} leaves nothing behind.
+ */
+public final class SparseCountsWriter implements AutoCloseable {
+    private final AtomicFile out;
+    private final BufferAllocator allocator;
+    private final VectorSchemaRoot root;
+    private final FileChannel channel;
+    private final ArrowFileWriter writer;
+    private final int nGenes;
+    private final List<String> treatments;
+    private final int batchRows;
+    private final List<ObsColumn> obs;
+    private final VarCharVector idVector;
+    private final ListVector treatmentVector;
+    private final ListVector indexVector;
+    private final ListVector valueVector;
+    private final byte[][] treatmentBytes;
+    private int rowsInBatch;
+    private int nonZerosInBatch;
+    private long rowsWritten;
+    private boolean closed;
+
+    /**
+     * @param genes      gene ids: the columns that {@code indices} index
+     * @param treatments treatment names: the columns of D, referred to by index in {@link #write}
+     * @param obs        per-cell annotation columns written between id and treatments
+     * @param metadata   more schema metadata (provenance under {@value MatrixFile#META_PROVENANCE})
+     */
+    public SparseCountsWriter(Path file, List<String> genes, List<String> treatments, List<ObsColumn> obs,
+            Map<String, String> metadata, int batchRows) {
+        this.nGenes = genes.size();
+        this.treatments = List.copyOf(treatments);
+        this.batchRows = Math.max(1, batchRows);
+        this.obs = List.copyOf(obs);
+        this.treatmentBytes = new byte[this.treatments.size()][];
+        for (int t = 0; t < treatmentBytes.length; t++) {
+            treatmentBytes[t] = this.treatments.get(t).getBytes(StandardCharsets.UTF_8);
+        }
+        Map<String, String> meta = new LinkedHashMap<>(metadata);
+        meta.put(SparseCountsFile.META_LAYOUT, SparseCountsFile.LAYOUT);
+        meta.put(MatrixFile.META_FEATURES, Json.compact(genes));
+        meta.put(SparseCountsFile.META_TREATMENTS, Json.compact(this.treatments));
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field(SparseCountsFile.ID, FieldType.notNullable(ArrowType.Utf8.INSTANCE), null));
+        for (ObsColumn c : this.obs) {
+            fields.add(new Field(c.name(), FieldType.nullable(switch (c.type()) {
+                case UTF8 -> ArrowType.Utf8.INSTANCE;
+                case INT -> new ArrowType.Int(32, true);
+                case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+            }), null));
+        }
+        fields.add(list(SparseCountsFile.TREATMENTS, ArrowType.Utf8.INSTANCE));
+        fields.add(list(SparseCountsFile.INDICES, new ArrowType.Int(32, true)));
+        fields.add(list(SparseCountsFile.VALUES, new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)));
+        this.out = new AtomicFile(file);
+        this.allocator = new RootAllocator();
+        try {
+            this.root = VectorSchemaRoot.create(new Schema(fields, meta), allocator);
+            this.idVector = (VarCharVector) root.getVector(SparseCountsFile.ID);
+            this.treatmentVector = (ListVector) root.getVector(SparseCountsFile.TREATMENTS);
+            this.indexVector = (ListVector) root.getVector(SparseCountsFile.INDICES);
+            this.valueVector = (ListVector) root.getVector(SparseCountsFile.VALUES);
+            this.channel = FileChannel.open(out.temp(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            this.writer = new ArrowFileWriter(root, null, channel);
+            writer.start();
+            newBatch();
+        } catch (IOException e) {
+            abort();
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public SparseCountsWriter(Path file, List<String> genes, List<String> treatments, List<ObsColumn> obs,
+            Map<String, String> metadata) {
+        this(file, genes, treatments, obs, metadata, SparseCountsFile.DEFAULT_BATCH_ROWS);
+    }
+
+    private static Field list(String name, ArrowType item) {
+        return new Field(name, FieldType.notNullable(ArrowType.List.INSTANCE),
+                List.of(new Field("item", FieldType.notNullable(item), null)));
+    }
+
+    private void newBatch() {
+        root.clear();
+        root.allocateNew();
+        rowsInBatch = 0;
+        nonZerosInBatch = 0;
+    }
+
+    /**
+     * Appends one cell.
+     *
+     * @param obsValues   one value (String, Integer, Double or null) per obs column
+     * @param treatmentIx the cell's treatments as indices into the treatment list (empty for a control)
+     * @param geneIx      gene indices of the stored counts {@code [from, to)} (ascending by convention)
+     * @param counts      the counts at the same positions
+     */
+    public void write(String id, List<?> obsValues, int[] treatmentIx, int[] geneIx, float[] counts, int from, int to) {
+        if (obsValues.size() != obs.size()) {
+            throw new IllegalArgumentException("expected " + obs.size() + " obs values, got " + obsValues.size());
+        }
+        int row = rowsInBatch;
+        idVector.setSafe(row, id.getBytes(StandardCharsets.UTF_8));
+        for (int c = 0; c < obs.size(); c++) {
+            setObs(root.getVector(obs.get(c).name()), obs.get(c).type(), row, obsValues.get(c));
+        }
+        int at = treatmentVector.startNewValue(row);
+        VarCharVector names = (VarCharVector) treatmentVector.getDataVector();
+        for (int k = 0; k < treatmentIx.length; k++) {
+            names.setSafe(at + k, treatmentBytes[treatmentIx[k]]);
+        }
+        treatmentVector.endValue(row, treatmentIx.length);
+        int n = to - from;
+        at = indexVector.startNewValue(row);
+        IntVector idx = (IntVector) indexVector.getDataVector();
+        for (int k = 0; k < n; k++) {
+            int g = geneIx[from + k];
+            if (g < 0 || g >= nGenes) {
+                throw new IllegalArgumentException("cell " + id + ": gene index outside 0.." + (nGenes - 1)
+                        + ", found " + g);
+            }
+            idx.setSafe(at + k, g);
+        }
+        indexVector.endValue(row, n);
+        at = valueVector.startNewValue(row);
+        Float4Vector val = (Float4Vector) valueVector.getDataVector();
+        for (int k = 0; k < n; k++) {
+            val.setSafe(at + k, counts[from + k]);
+        }
+        valueVector.endValue(row, n);
+        rowsInBatch++;
+        nonZerosInBatch += n;
+        if (rowsInBatch == batchRows || nonZerosInBatch >= SparseCountsFile.MAX_BATCH_NON_ZEROS) {
+            flush();
+        }
+    }
+
+    private static void setObs(FieldVector v, ObsColumn.Type type, int row, Object value) {
+        if (value == null) {
+            switch (type) {
+                case UTF8 -> ((VarCharVector) v).setNull(row);
+                case INT -> ((IntVector) v).setNull(row);
+                case FLOAT -> ((Float8Vector) v).setNull(row);
+            }
+            return;
+        }
+        switch (type) {
+            case UTF8 -> ((VarCharVector) v).setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
+            case INT -> ((IntVector) v).setSafe(row, ((Number) value).intValue());
+            case FLOAT -> ((Float8Vector) v).setSafe(row, ((Number) value).doubleValue());
+        }
+    }
+
+    private void flush() {
+        if (rowsInBatch == 0) {
+            return;
+        }
+        for (FieldVector v : root.getFieldVectors()) {
+            v.setValueCount(rowsInBatch);
+        }
+        root.setRowCount(rowsInBatch);
+        try {
+            writer.writeBatch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.target(), e);
+        }
+        rowsWritten += rowsInBatch;
+        newBatch();
+    }
+
+    public long rowsWritten() {
+        return rowsWritten + rowsInBatch;
+    }
+
+    /** Finishes the file and gives it its name. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            flush();
+            writer.end();
+            writer.close();
+            channel.close();
+            out.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish " + out.target(), e);
+        } finally {
+            closed = true;
+            release();
+        }
+    }
+
+    /** Drops the partial file. */
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // the temp file is deleted below anyway
+        }
+        release();
+    }
+
+    private void release() {
+        if (root != null) {
+            root.close();
+        }
+        allocator.close();
+        out.close();
+    }
+}

@@ -1,0 +1,103 @@
+package io.gexflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gexflow.data.perturb.PerturbationData;
+import io.gexflow.data.perturb.PerturbationFile;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** prepare-perturb on the h5ad fixtures (src/test/resources/h5ad, made by make_fixtures.py). */
+class PreparePerturbCommandTest {
+    @TempDir
+    Path dir;
+
+    static Path fixture(String name) throws Exception {
+        URL url = PreparePerturbCommandTest.class.getResource("/h5ad/" + name);
+        return Path.of(url.toURI());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dense.h5ad", "csr.h5ad", "csc.h5ad"})
+    void normanStyleCountsLayerHvgsAndGuides(String name) throws Exception {
+        Path out = dir.resolve("counts.arrow");
+        CliRunner.Result r = CliRunner.run("prepare-perturb", "--h5ad", fixture(name).toString(), "--layer", "counts",
+                "--treatment-column", "guide", "--separator", "+", "--gene-column", "highly_variable", "--split", "ood",
+                "--combo-fraction", "1", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        PerturbationFile f = PerturbationFile.read(out);
+        PerturbationData d = f.data();
+        assertEquals(List.of("c0", "c1", "c2", "c3"), d.cells());
+        assertEquals(List.of("g0", "g2"), d.genes(), "only the highly variable genes");
+        assertEquals(List.of("A", "B"), d.treatments());
+        assertArrayEquals(new float[] {10, 20}, d.counts().denseRow(0), "counts from layers/counts");
+        assertArrayEquals(new float[] {0, 30}, d.counts().denseRow(1));
+        assertArrayEquals(new float[] {40, 0}, d.counts().denseRow(2));
+        assertArrayEquals(new float[] {0, 0}, d.counts().denseRow(3));
+        assertArrayEquals(new float[] {1, 0}, d.dosage().denseRow(0));
+        assertArrayEquals(new float[] {1, 1}, d.dosage().denseRow(1), "a combination is multi-hot");
+        assertTrue(d.isControl(2), "ctrl is a control: an empty row of D");
+        assertArrayEquals(new float[] {0, 1}, d.dosage().denseRow(3));
+        assertEquals(List.of("A", "A+B", "control", "B"), f.obs().get("treatment"));
+        assertTrue(f.metadata().get("gexflow.provenance").contains("prepare-perturb"));
+    }
+
+    @Test
+    void theOldLayoutAndX() throws Exception {
+        Path out = dir.resolve("old.arrow");
+        CliRunner.Result r = CliRunner.run("prepare-perturb", "--h5ad", fixture("old_layout.h5ad").toString(),
+                "--treatment-column", "guide", "--separator", "+", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        PerturbationData d = PerturbationFile.read(out).data();
+        assertEquals(3, d.genes().size());
+        assertArrayEquals(new float[] {4, 5, 0}, d.counts().denseRow(2));
+    }
+
+    @Test
+    void aMissingLayerOrColumnIsOneLine() throws Exception {
+        Path out = dir.resolve("x.arrow");
+        CliRunner.Result r = CliRunner.run("prepare-perturb", "--h5ad", fixture("csr.h5ad").toString(), "--layer", "raw",
+                "--treatment-column", "guide", "--out", out.toString());
+        assertTrue(r.exit() != 0);
+        assertTrue(r.err().contains("csr.h5ad: has no layer 'raw' (layers: [counts])"), r.err());
+        r = CliRunner.run("prepare-perturb", "--h5ad", fixture("csr.h5ad").toString(), "--treatment-column", "perturbation",
+                "--out", out.toString());
+        assertTrue(r.exit() != 0);
+        assertTrue(r.err().contains("obs has no column 'perturbation'"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void replogleStyleTreatmentListControlCapAndRandomSplit() throws Exception {
+        Path list = dir.resolve("targets.txt");
+        Files.writeString(list, "A\n\n");
+        Path out = dir.resolve("r.arrow");
+        CliRunner.Result r = CliRunner.run("prepare-perturb", "--h5ad", fixture("csc.h5ad").toString(), "--treatment-column",
+                "guide", "--separator", "+", "--treatments-file", list.toString(), "--max-controls", "0", "--split", "random",
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        PerturbationFile f = PerturbationFile.read(out);
+        assertEquals(List.of("c0"), f.data().cells(), "A+B needs B, which is not listed; the one control is capped away");
+        assertEquals(List.of("A"), f.data().treatments());
+        assertArrayEquals(new float[] {1, 0, 2}, f.data().counts().denseRow(0));
+        assertEquals(1, f.obs().get("split").size());
+    }
+
+    @Test
+    void aControlPrefixDropsMatchingGuides() {
+        java.util.Set<String> c = java.util.Set.of("ctrl", "NegCtrl*");
+        assertTrue(io.gexflow.data.perturb.H5adPerturbation.isControl("NegCtrl0", c));
+        assertTrue(io.gexflow.data.perturb.H5adPerturbation.isControl("ctrl", c));
+        assertFalse(io.gexflow.data.perturb.H5adPerturbation.isControl("ctrl2", c));
+        assertFalse(io.gexflow.data.perturb.H5adPerturbation.isControl("KLF1", c));
+    }
+}
