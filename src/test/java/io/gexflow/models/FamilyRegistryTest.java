@@ -124,9 +124,9 @@ class FamilyRegistryTest {
     void unknownFamiliesTypesAndNewerVersionsAreRefused() throws Exception {
         Path m = Files.createDirectories(dir.resolve("m"));
         Path json = m.resolve(ModelDescriptor.FILE);
-        Json.writeFile(json, new ModelDescriptor("samsvae", 1, "samsvae", List.of(), List.of(), Map.of(), Map.of(), null));
+        Json.writeFile(json, new ModelDescriptor("spikeslab", 1, "spikeslab", List.of(), List.of(), Map.of(), Map.of(), null));
         assertTrue(assertThrows(InputException.class, () -> FamilyRegistry.read(m)).getMessage()
-                .contains("unknown model family 'samsvae'"));
+                .contains("unknown model family 'spikeslab'"));
         Json.writeFile(json, new ModelDescriptor("gp", List.of(), List.of(), Map.of(), Map.of(), null));
         assertTrue(assertThrows(InputException.class, () -> ModelStore.load(m)).getMessage()
                 .contains("unknown model type 'gp'"));
