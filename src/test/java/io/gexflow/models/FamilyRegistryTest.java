@@ -39,7 +39,7 @@ class FamilyRegistryTest {
             "svqvae", new SvqVaeHyperParameters("vqvae", "lincs", 12, 20, 32, 1e-3, 0.25, 0.1, 9L),
             "lr", new LinearFamily.HyperParameters("l1", 0.1),
             "knn", new KnnFamily.HyperParameters(10),
-            "samsvae", new SamsVaeHyperParameters("cpavae", 8, 16, 2, 0.05, 3, 1e-3, 1e-6, 64, 4, 100, 5L, 0));
+            "samsvae", new SamsVaeHyperParameters("samsvae", "correlated", 8, 16, 2, 0.05, 3, 1e-3, 1e-6, 64, 4, 100, 5L, 0));
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Map<String, Object> settings(ModelFamily f, Record hp) {

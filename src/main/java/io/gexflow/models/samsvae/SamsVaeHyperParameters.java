@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * SAMS-VAE's hyper-parameters (spec "SAMS-VAE"), as {@code model.json}'s {@code settings} records them.
  *
  * @param type          {@code samsvae} (sparse masks) or {@code cpavae} (no mask: z = z_b + D E)
+ * @param guide         {@code meanfield} (q(E_t) = N(loc_t, scale_t)) or {@code correlated} (SAMS-VAE only:
+ *                      q(E_t | M_t) = N(MLP([M_t, onehot(t)]))); absent in a file: meanfield
  * @param latent        K, the latent dimension (200 Norman, 100-200 Replogle)
  * @param width         H, the MLPs' width (400)
  * @param layers        L, hidden layers of encoder and decoder trunks
@@ -23,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SamsVaeHyperParameters(
         String type,
+        String guide,
         int latent,
         int width,
         int layers,
@@ -37,10 +40,21 @@ public record SamsVaeHyperParameters(
         int patience) {
     public static final String SAMSVAE = "samsvae";
     public static final String CPAVAE = "cpavae";
+    public static final String MEANFIELD = "meanfield";
+    public static final String CORRELATED = "correlated";
 
     public SamsVaeHyperParameters {
         if (!SAMSVAE.equals(type) && !CPAVAE.equals(type)) {
             throw new IllegalArgumentException("type is samsvae or cpavae, not '" + type + "'");
+        }
+        if (guide == null) {
+            guide = MEANFIELD;
+        }
+        if (!MEANFIELD.equals(guide) && !CORRELATED.equals(guide)) {
+            throw new IllegalArgumentException("guide is meanfield or correlated, not '" + guide + "'");
+        }
+        if (CORRELATED.equals(guide) && !SAMSVAE.equals(type)) {
+            throw new IllegalArgumentException("the correlated guide conditions effects on masks: SAMS-VAE only");
         }
         if (latent < 1 || width < 1 || layers < 1 || particles < 1 || batchSize < 1 || epochs < 1) {
             throw new IllegalArgumentException("latent, width, layers, particles, batch size and epochs must be >= 1");
@@ -52,7 +66,12 @@ public record SamsVaeHyperParameters(
 
     /** The spec's Norman settings for {@code epochs} epochs. */
     public static SamsVaeHyperParameters defaults(String type, int epochs, long seed) {
-        return new SamsVaeHyperParameters(type, 200, 400, 1, 0.01, 5, 3e-4, 1e-6, 512, epochs, 100, seed, 0);
+        return new SamsVaeHyperParameters(type, MEANFIELD, 200, 400, 1, 0.01, 5, 3e-4, 1e-6, 512, epochs, 100, seed, 0);
+    }
+
+    /** Whether q(E_t | M_t) is the correlated guide's MLP. */
+    public boolean correlated() {
+        return CORRELATED.equals(guide);
     }
 
     /** Whether the model has masks (SAMS-VAE) or not (CPA-VAE). */

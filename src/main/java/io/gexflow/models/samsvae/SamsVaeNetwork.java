@@ -27,7 +27,9 @@ import java.util.Random;
  *     E_t ~ N(loc_t, softplus(scale_t));  z_b ~ N(enc([log_standardise(x), D (M o E)]))
  * </pre>
  *
- * CPA-VAE is the same without masks (M = 1, no mask terms). Global samples carry a leading particle axis P.
+ * The correlated guide replaces q(E_t) by q(E_t | M_t) = N(loc, softplus(scale)), (loc, scale) =
+ * MLP_E([M_t, onehot(t)]) (same width and depth as the other MLPs). CPA-VAE is the mean-field model without
+ * masks (M = 1, no mask terms). Global samples carry a leading particle axis P.
  */
 public final class SamsVaeNetwork {
     /** Added to softplus scales so that a scale never reaches 0. */
@@ -52,14 +54,18 @@ public final class SamsVaeNetwork {
     private final ParameterBlock block;
     private final Mlp encoder;
     private final Mlp decoder;
+    /** The correlated guide's q(E_t | M_t) network, or null for the mean-field guide. */
+    private final Mlp effectGuide;
 
-    private SamsVaeNetwork(SamsVaeHyperParameters hp, int genes, int treatments, ParameterBlock block, Mlp encoder, Mlp decoder) {
+    private SamsVaeNetwork(SamsVaeHyperParameters hp, int genes, int treatments, ParameterBlock block, Mlp encoder, Mlp decoder,
+            Mlp effectGuide) {
         this.hp = hp;
         this.genes = genes;
         this.treatments = treatments;
         this.block = block;
         this.encoder = encoder;
         this.decoder = decoder;
+        this.effectGuide = effectGuide;
     }
 
     /**
@@ -73,14 +79,19 @@ public final class SamsVaeNetwork {
         ParameterBlock b = new ParameterBlock();
         Mlp enc = Mlp.register(b, "enc", genes + k, hp.width(), hp.layers(), 2 * k, random);
         Mlp dec = Mlp.register(b, "dec", k, hp.width(), hp.layers(), genes, random);
-        float[] loc = new float[treatments * k];
-        for (int i = 0; i < loc.length; i++) {
-            loc[i] = (float) (0.1 * random.nextGaussian());
+        Mlp eg = null;
+        if (hp.correlated()) {
+            eg = Mlp.register(b, "eguide", k + treatments, hp.width(), hp.layers(), 2 * k, random);
+        } else {
+            float[] loc = new float[treatments * k];
+            for (int i = 0; i < loc.length; i++) {
+                loc[i] = (float) (0.1 * random.nextGaussian());
+            }
+            b.add(EFFECT_LOC, new Shape(treatments, k), loc, true);
+            float[] scale = new float[treatments * k];
+            Arrays.fill(scale, (float) Math.log(Math.expm1(0.1)));
+            b.add(EFFECT_SCALE, new Shape(treatments, k), scale, true);
         }
-        b.add(EFFECT_LOC, new Shape(treatments, k), loc, true);
-        float[] scale = new float[treatments * k];
-        Arrays.fill(scale, (float) Math.log(Math.expm1(0.1)));
-        b.add(EFFECT_SCALE, new Shape(treatments, k), scale, true);
         if (hp.masked()) {
             b.add(MASK_LOGITS, new Shape(treatments, k), new float[treatments * k], true);
         }
@@ -88,7 +99,7 @@ public final class SamsVaeNetwork {
         b.add(STD_MEAN, new Shape(genes), stdMean, false);
         b.add(STD_SD, new Shape(genes), stdSd, false);
         b.initialize(manager, DataType.FLOAT32);
-        return new SamsVaeNetwork(hp, genes, treatments, b, enc, dec);
+        return new SamsVaeNetwork(hp, genes, treatments, b, enc, dec, eg);
     }
 
     /** The log-standardisation statistics of training counts: mean and sd (1 where 0) of log(x + 1) per gene. */
@@ -160,18 +171,36 @@ public final class SamsVaeNetwork {
     /** Draws P particles of the global variables from the guide, with their log-ratio terms. */
     public Globals sampleGlobals(NDManager m, Noise noise, int particles) {
         Shape shape = new Shape(particles, treatments, hp.latent());
+        if (hp.correlated()) {
+            // M first, then E | M: (loc, scale) = MLP_E([M_t, onehot(t)])
+            NDArray logits = block.get(MASK_LOGITS);
+            NDArray mask = LogDensities.relaxedBernoulliStraightThrough(logits, noise.uniform(m, shape), 1f);
+            NDArray onehot = m.eye(treatments).broadcast(new Shape(particles, treatments, treatments));
+            NDList ls = effectGuide.forward(NDArrays.concat(new NDList(mask, onehot), 2)).split(new long[] {hp.latent()}, 2);
+            NDArray loc = ls.get(0);
+            NDArray scale = Activation.softPlus(ls.get(1)).add(MIN_SCALE);
+            NDArray e = noise.normal(m, shape).mul(scale).add(loc);
+            return new Globals(e, mask, effectTerm(e, loc, scale), maskTerm(mask, logits));
+        }
         NDArray loc = block.get(EFFECT_LOC);
         NDArray scale = Activation.softPlus(block.get(EFFECT_SCALE)).add(MIN_SCALE);
         NDArray e = noise.normal(m, shape).mul(scale).add(loc);
-        NDArray effectTerm = LogDensities.standardNormal(e).sub(LogDensities.normal(e, loc, scale)).sum(new int[] {2});
         if (!hp.masked()) {
-            return new Globals(e, m.ones(shape), effectTerm, m.zeros(new Shape(particles, treatments)));
+            return new Globals(e, m.ones(shape), effectTerm(e, loc, scale), m.zeros(new Shape(particles, treatments)));
         }
         NDArray logits = block.get(MASK_LOGITS);
         NDArray mask = LogDensities.relaxedBernoulliStraightThrough(logits, noise.uniform(m, shape), 1f);
-        NDArray maskTerm = LogDensities.bernoulli(mask, hp.maskPrior()).sub(LogDensities.bernoulliLogits(mask, logits))
-                .sum(new int[] {2});
-        return new Globals(e, mask, effectTerm, maskTerm);
+        return new Globals(e, mask, effectTerm(e, loc, scale), maskTerm(mask, logits));
+    }
+
+    /** log p(E_t) - log q(E_t) summed over K: [P, T]. */
+    private static NDArray effectTerm(NDArray e, NDArray loc, NDArray scale) {
+        return LogDensities.standardNormal(e).sub(LogDensities.normal(e, loc, scale)).sum(new int[] {2});
+    }
+
+    /** log p(M_t) - log q(M_t) summed over K, the hard sample scored as a Bernoulli: [P, T]. */
+    private NDArray maskTerm(NDArray mask, NDArray logits) {
+        return LogDensities.bernoulli(mask, hp.maskPrior()).sub(LogDensities.bernoulliLogits(mask, logits)).sum(new int[] {2});
     }
 
     /**
@@ -244,10 +273,6 @@ public final class SamsVaeNetwork {
         return Activation.sigmoid(block.get(MASK_LOGITS)).toFloatArray();
     }
 
-    /** Effect locations, [T, K] row-major. */
-    public float[] effectLocations() {
-        return block.get(EFFECT_LOC).toFloatArray();
-    }
 
     /** theta = exp(theta_log) per gene. */
     public NDArray theta() {

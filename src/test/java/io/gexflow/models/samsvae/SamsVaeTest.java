@@ -2,6 +2,7 @@ package io.gexflow.models.samsvae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gexflow.data.perturb.PerturbationData;
@@ -25,14 +26,14 @@ class SamsVaeTest {
     static final PerturbationData TRAIN = TinySimulation.every(DATA, 5, 0, false);
     static final PerturbationData VALID = TinySimulation.every(DATA, 5, 0, true);
 
-    static SamsVaeHyperParameters hp(String type, int epochs) {
-        return new SamsVaeHyperParameters(type, 4, 32, 2, 0.2, 3, 1e-2, 1e-6, 32, epochs, 100, 7L, 0);
+    static SamsVaeHyperParameters hp(String type, String guide, int epochs) {
+        return new SamsVaeHyperParameters(type, guide, 4, 32, 2, 0.2, 3, 1e-2, 1e-6, 32, epochs, 100, 7L, 0);
     }
 
     @Test
     void trainingRaisesTheElboKeepsTheBestEpochAndIsSeeded() throws Exception {
         List<String> lines = new ArrayList<>();
-        History h = SamsVaeTrainer.train(TRAIN, VALID, hp("samsvae", 4), dir.resolve("a"), null, lines::add);
+        History h = SamsVaeTrainer.train(TRAIN, VALID, hp("samsvae", "meanfield", 4), dir.resolve("a"), null, lines::add);
         lines.forEach(System.out::println);
         assertEquals(List.of("train_loss", "train_nll", "train_kl_basal", "train_kl_effect", "train_kl_mask"), h.lossTerms());
         double[] loss = h.column("train_loss");
@@ -70,8 +71,8 @@ class SamsVaeTest {
 
     @Test
     void cpaVaeHasNoMaskTerm() throws Exception {
-        History h = SamsVaeTrainer.train(TRAIN, VALID, hp("cpavae", 2), dir.resolve("c"), null, s -> {});
-        History again = SamsVaeTrainer.train(TRAIN, VALID, hp("cpavae", 2), dir.resolve("d"), null, s -> {});
+        History h = SamsVaeTrainer.train(TRAIN, VALID, hp("cpavae", null, 2), dir.resolve("c"), null, s -> {});
+        History again = SamsVaeTrainer.train(TRAIN, VALID, hp("cpavae", null, 2), dir.resolve("d"), null, s -> {});
         assertEquals(h.column("valid_loss")[1], again.column("valid_loss")[1], 0, "same seed, same run");
         assertEquals(h.column("train_loss")[1], again.column("train_loss")[1], 0, "same seed, same run");
         assertEquals(0, h.last().get("train_kl_mask"), 0);
@@ -79,5 +80,16 @@ class SamsVaeTest {
         try (AutoCloseable loaded = FamilyRegistry.load(dir.resolve("c"))) {
             assertEquals("cpavae", ((SamsVaeModel) loaded).network().hyperParameters().type());
         }
+    }
+
+    @Test
+    void correlatedGuideTrainsSavesAndLoads() throws Exception {
+        History h = SamsVaeTrainer.train(TRAIN, VALID, hp("samsvae", "correlated", 2), dir.resolve("e"), null, s -> {});
+        assertTrue(h.column("train_loss")[1] < h.column("train_loss")[0]);
+        try (SamsVaeModel m = (SamsVaeModel) FamilyRegistry.load(dir.resolve("e"))) {
+            assertTrue(m.network().hyperParameters().correlated());
+            assertTrue(Double.isFinite(m.iwelbo(VALID, 4, 1L, 64).mean()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> hp("cpavae", "correlated", 1));
     }
 }
