@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * SAMS-VAE's hyper-parameters (spec "SAMS-VAE"), as {@code model.json}'s {@code settings} records them.
  *
- * @param type          {@code samsvae} (sparse masks) or {@code cpavae} (no mask: z = z_b + D E)
+ * @param type          {@code samsvae} (sparse masks), {@code cpavae} (no mask: z = z_b + D E) or {@code cvae}
+ *                      (conditional VAE: encoder [x, D], decoder [z, D], prior N(0, I), no global variables)
  * @param guide         {@code meanfield} (q(E_t) = N(loc_t, scale_t)) or {@code correlated} (SAMS-VAE only:
  *                      q(E_t | M_t) = N(MLP([M_t, onehot(t)]))); absent in a file: meanfield
  * @param latent        K, the latent dimension (200 Norman, 100-200 Replogle)
@@ -40,12 +41,13 @@ public record SamsVaeHyperParameters(
         int patience) {
     public static final String SAMSVAE = "samsvae";
     public static final String CPAVAE = "cpavae";
+    public static final String CVAE = "cvae";
     public static final String MEANFIELD = "meanfield";
     public static final String CORRELATED = "correlated";
 
     public SamsVaeHyperParameters {
-        if (!SAMSVAE.equals(type) && !CPAVAE.equals(type)) {
-            throw new IllegalArgumentException("type is samsvae or cpavae, not '" + type + "'");
+        if (!SAMSVAE.equals(type) && !CPAVAE.equals(type) && !CVAE.equals(type)) {
+            throw new IllegalArgumentException("type is samsvae, cpavae or cvae, not '" + type + "'");
         }
         if (guide == null) {
             guide = MEANFIELD;
@@ -72,6 +74,11 @@ public record SamsVaeHyperParameters(
     /** Whether q(E_t | M_t) is the correlated guide's MLP. */
     public boolean correlated() {
         return CORRELATED.equals(guide);
+    }
+
+    /** Whether this is the conditional VAE (the dosage enters encoder and decoder; no effects, no masks). */
+    public boolean conditional() {
+        return CVAE.equals(type);
     }
 
     /** Whether the model has masks (SAMS-VAE) or not (CPA-VAE). */

@@ -110,7 +110,8 @@ public final class SamsVaeModel implements AutoCloseable {
      * control and under each condition, z = z_b + sum_{t in condition} E_t o M_t with z_b ~ N(0, I) and the
      * global variables from {@code globalDraws} guide draws (sample s uses draw s mod globalDraws), counts
      * x ~ NB(library softmax(dec(z)), theta), then the mean of log2(1e4 x / sum x + 1) minus the control's.
-     * The same z_b draws serve the control and every condition (common random numbers).
+     * The same z_b draws serve the control and every condition (common random numbers). The conditional VAE
+     * decodes [z_b, D_condition] instead (its control: D = 0).
      */
     public double[][] ate(Conditions c, int samples, double library, int globalDraws, long seed) {
         Noise noise = new Noise(seed);
@@ -123,7 +124,7 @@ public final class SamsVaeModel implements AutoCloseable {
             float[] em3 = globals.maskedEffect().toFloatArray(); // [draws, T, K]
             NDArray zb = noise.normal(em, new Shape(globalDraws, perDraw, k));
             float[] theta = network.theta().toFloatArray();
-            double[] control = meanTransformed(zb, new float[globalDraws * k], globalDraws, library, theta, counts);
+            double[] control = meanTransformed(zb, new float[globalDraws * k], new float[t], globalDraws, library, theta, counts);
             double[][] out = new double[c.size()][];
             for (int ci = 0; ci < c.size(); ci++) {
                 float[] shift = new float[globalDraws * k];
@@ -134,7 +135,11 @@ public final class SamsVaeModel implements AutoCloseable {
                         }
                     }
                 }
-                double[] mean = meanTransformed(zb, shift, globalDraws, library, theta, counts);
+                float[] dosage = new float[t];
+                for (int tt : c.treatments().get(ci)) {
+                    dosage[tt] = 1f;
+                }
+                double[] mean = meanTransformed(zb, shift, dosage, globalDraws, library, theta, counts);
                 for (int gi = 0; gi < mean.length; gi++) {
                     mean[gi] -= control[gi];
                 }
@@ -144,13 +149,14 @@ public final class SamsVaeModel implements AutoCloseable {
         }
     }
 
-    private double[] meanTransformed(NDArray zb, float[] shift, int draws, double library, float[] theta, Random r) {
+    private double[] meanTransformed(NDArray zb, float[] shift, float[] dosage, int draws, double library, float[] theta,
+            Random r) {
         int g = genes.size();
         int k = network.hyperParameters().latent();
         float[] frac;
         try (NDManager m = zb.getManager().newSubManager(); NDScope scope = new NDScope()) {
             NDArray s = m.create(shift, new Shape(draws, 1, k));
-            frac = network.decode(zb.add(s)).toFloatArray();
+            frac = network.decodeUnder(zb, s, m.create(dosage)).toFloatArray();
         }
         int cells = frac.length / g;
         double[] sum = new double[g];

@@ -29,7 +29,8 @@ import java.util.Random;
  *
  * The correlated guide replaces q(E_t) by q(E_t | M_t) = N(loc, softplus(scale)), (loc, scale) =
  * MLP_E([M_t, onehot(t)]) (same width and depth as the other MLPs). CPA-VAE is the mean-field model without
- * masks (M = 1, no mask terms). Global samples carry a leading particle axis P.
+ * masks (M = 1, no mask terms). The conditional VAE has no global variables: q(z | [log_standardise(x), D]),
+ * p(z) = N(0, I), decoder trunk([z, D]). Global samples carry a leading particle axis P.
  */
 public final class SamsVaeNetwork {
     /** Added to softplus scales so that a scale never reaches 0. */
@@ -77,10 +78,13 @@ public final class SamsVaeNetwork {
             float[] stdMean, float[] stdSd, Random random) {
         int k = hp.latent();
         ParameterBlock b = new ParameterBlock();
-        Mlp enc = Mlp.register(b, "enc", genes + k, hp.width(), hp.layers(), 2 * k, random);
-        Mlp dec = Mlp.register(b, "dec", k, hp.width(), hp.layers(), genes, random);
+        int condition = hp.conditional() ? treatments : 0;
+        Mlp enc = Mlp.register(b, "enc", genes + (hp.conditional() ? treatments : k), hp.width(), hp.layers(), 2 * k, random);
+        Mlp dec = Mlp.register(b, "dec", k + condition, hp.width(), hp.layers(), genes, random);
         Mlp eg = null;
-        if (hp.correlated()) {
+        if (hp.conditional()) {
+            // no effects and no masks
+        } else if (hp.correlated()) {
             eg = Mlp.register(b, "eguide", k + treatments, hp.width(), hp.layers(), 2 * k, random);
         } else {
             float[] loc = new float[treatments * k];
@@ -171,6 +175,10 @@ public final class SamsVaeNetwork {
     /** Draws P particles of the global variables from the guide, with their log-ratio terms. */
     public Globals sampleGlobals(NDManager m, Noise noise, int particles) {
         Shape shape = new Shape(particles, treatments, hp.latent());
+        if (hp.conditional()) {
+            NDArray zeros = m.zeros(new Shape(particles, treatments));
+            return new Globals(m.zeros(shape), m.ones(shape), zeros, zeros);
+        }
         if (hp.correlated()) {
             // M first, then E | M: (loc, scale) = MLP_E([M_t, onehot(t)])
             NDArray logits = block.get(MASK_LOGITS);
@@ -220,13 +228,15 @@ public final class SamsVaeNetwork {
         int k = hp.latent();
         NDArray shift = dosage.matMul(g.maskedEffect()); // [P, B, K]
         NDArray std = x.add(1f).log().sub(block.get(STD_MEAN)).div(block.get(STD_SD));
-        NDArray in = NDArrays.concat(new NDList(std.broadcast(new Shape(p, b, genes)), shift), 2);
+        NDArray condition = hp.conditional() ? dosage.broadcast(new Shape(p, b, treatments)) : shift;
+        NDArray in = NDArrays.concat(new NDList(std.broadcast(new Shape(p, b, genes)), condition), 2);
         NDList locScale = encoder.forward(in).split(new long[] {k}, 2);
         NDArray loc = locScale.get(0);
         NDArray scale = Activation.softPlus(locScale.get(1)).add(MIN_SCALE);
         NDArray zb = noise.normal(m, new Shape(p, b, k)).mul(scale).add(loc);
         NDArray basal = LogDensities.standardNormal(zb).sub(LogDensities.normal(zb, loc, scale)).sum(new int[] {2});
-        NDArray mu = decoder.forward(zb.add(shift)).softmax(2).mul(library);
+        NDArray z = hp.conditional() ? NDArrays.concat(new NDList(zb, condition), 2) : zb.add(shift);
+        NDArray mu = decoder.forward(z).softmax(2).mul(library);
         NDArray theta = block.get(THETA_LOG).exp();
         NDArray ll = LogDensities.negativeBinomial(x, mu, theta).sum(new int[] {2});
         return new Local(ll, basal);
@@ -279,8 +289,18 @@ public final class SamsVaeNetwork {
         return block.get(THETA_LOG).exp();
     }
 
-    /** The decoder's mean expression fractions softmax(dec(z)) for latents z [..., K]. */
-    public NDArray decode(NDArray z) {
-        return decoder.forward(z).softmax(-1);
+    /**
+     * The decoder's mean expression fractions under a condition, for basal latents {@code zb} [draws, n, K]:
+     * softmax(dec(z_b + shift)) with {@code shift} [draws, 1, K] = sum over the condition's treatments of E o M
+     * (SAMS-VAE, CPA-VAE), or softmax(dec([z_b, D])) with the condition's dosage row {@code dosage} [T]
+     * (conditional VAE).
+     */
+    public NDArray decodeUnder(NDArray zb, NDArray shift, NDArray dosage) {
+        if (hp.conditional()) {
+            Shape s = zb.getShape();
+            return decoder.forward(NDArrays.concat(new NDList(zb, dosage.broadcast(new Shape(s.get(0), s.get(1), treatments))), 2))
+                    .softmax(-1);
+        }
+        return decoder.forward(zb.add(shift)).softmax(-1);
     }
 }

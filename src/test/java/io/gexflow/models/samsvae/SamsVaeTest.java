@@ -92,4 +92,26 @@ class SamsVaeTest {
         }
         assertThrows(IllegalArgumentException.class, () -> hp("cpavae", "correlated", 1));
     }
+
+    @Test
+    void conditionalVaeHasNoGlobalTermsAndPredictsEffectsThroughTheDecoder() throws Exception {
+        History h = SamsVaeTrainer.train(TRAIN, VALID, hp("cvae", null, 2), dir.resolve("f"), null, s -> {});
+        assertTrue(h.column("train_loss")[1] < h.column("train_loss")[0]);
+        assertEquals(0, h.last().get("train_kl_effect"), 0);
+        assertEquals(0, h.last().get("train_kl_mask"), 0);
+        try (SamsVaeModel m = (SamsVaeModel) FamilyRegistry.load(dir.resolve("f"))) {
+            assertTrue(Double.isFinite(m.iwelbo(VALID, 4, 1L, 64).mean()));
+            Conditions c = Conditions.of(DATA);
+            double[][] ate = m.ate(c, 40, 1e4, 4, 2L);
+            assertEquals(c.size(), ate.length);
+            double spread = 0;
+            for (double[] row : ate) {
+                for (double v : row) {
+                    assertTrue(Double.isFinite(v));
+                    spread += Math.abs(v);
+                }
+            }
+            assertTrue(spread > 0, "the dosage reaches the decoder");
+        }
+    }
 }
