@@ -176,6 +176,44 @@ public final class SamsVaeModel implements AutoCloseable {
         return sum;
     }
 
+    /** The inferred latents of every cell of {@code data} ({@link SamsVaeNetwork#latentMeans}): cells x K. */
+    public double[][] latentMeans(PerturbationData data, int cellBatch) {
+        checkData(data);
+        int n = data.cells().size();
+        int k = network.hyperParameters().latent();
+        double[][] out = new double[n][k];
+        try (NDManager em = manager.newSubManager(); NDScope outer = new NDScope()) {
+            for (int from = 0; from < n; from += cellBatch) {
+                int to = Math.min(n, from + cellBatch);
+                int[] rows = range(from, to);
+                try (NDManager bm = em.newSubManager(); NDScope scope = new NDScope()) {
+                    NDArray x = bm.create(data.counts().denseRows(rows), new Shape(rows.length, genes.size()));
+                    NDArray d = bm.create(data.dosage().denseRows(rows), new Shape(rows.length, treatments.size()));
+                    float[] z = network.latentMeans(x, d).toFloatArray();
+                    for (int i = 0; i < rows.length; i++) {
+                        for (int j = 0; j < k; j++) {
+                            out[from + i][j] = z[i * k + j];
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The estimated target graph: treatment t acts on latent j when sigmoid(logits_tj) > 0.5 (all true without masks). */
+    public boolean[][] estimatedTargets() {
+        float[] p = network.maskProbabilities();
+        int k = network.hyperParameters().latent();
+        boolean[][] g = new boolean[treatments.size()][k];
+        for (int t = 0; t < g.length; t++) {
+            for (int j = 0; j < k; j++) {
+                g[t][j] = p[t * k + j] > 0.5f;
+            }
+        }
+        return g;
+    }
+
     static int[] range(int from, int to) {
         int[] r = new int[to - from];
         for (int i = 0; i < r.length; i++) {

@@ -201,6 +201,47 @@ public final class SamsVaeNetwork {
         return new Globals(e, mask, effectTerm(e, loc, scale), maskTerm(mask, logits));
     }
 
+    /**
+     * The guide's point estimate of the global variables as one particle: M = 1[sigmoid(logits) > 0.5]
+     * (ones for CPA-VAE), E = the guide's mean (given that M for the correlated guide); zeros for the
+     * conditional VAE. The log-ratio terms are zeros (not used).
+     */
+    public Globals meanGlobals(NDManager m) {
+        Shape shape = new Shape(1, treatments, hp.latent());
+        NDArray zeros = m.zeros(new Shape(1, treatments));
+        if (hp.conditional()) {
+            return new Globals(m.zeros(shape), m.ones(shape), zeros, zeros);
+        }
+        NDArray mask = hp.masked()
+                ? block.get(MASK_LOGITS).gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).reshape(shape)
+                : m.ones(shape);
+        NDArray loc;
+        if (hp.correlated()) {
+            NDArray onehot = m.eye(treatments).reshape(new Shape(1, treatments, treatments));
+            loc = effectGuide.forward(NDArrays.concat(new NDList(mask, onehot), 2)).split(new long[] {hp.latent()}, 2).get(0);
+        } else {
+            loc = block.get(EFFECT_LOC).reshape(shape);
+        }
+        return new Globals(loc, mask, zeros, zeros);
+    }
+
+    /**
+     * The inferred latents of cells (for latent and target recovery on simulations): with the point
+     * estimate of the globals ({@link #meanGlobals}), z = E_q[z_b | x, D (M o E)] + D (M o E), [B, K]
+     * (the conditional VAE: E_q[z | x, D]).
+     */
+    public NDArray latentMeans(NDArray x, NDArray dosage) {
+        NDManager m = x.getManager();
+        Globals g = meanGlobals(m);
+        long b = x.getShape().get(0);
+        NDArray shift = dosage.matMul(g.maskedEffect()); // [1, B, K]
+        NDArray std = x.add(1f).log().sub(block.get(STD_MEAN)).div(block.get(STD_SD));
+        NDArray condition = hp.conditional() ? dosage.reshape(new Shape(1, b, treatments)) : shift;
+        NDArray in = NDArrays.concat(new NDList(std.reshape(new Shape(1, b, genes)), condition), 2);
+        NDArray loc = encoder.forward(in).split(new long[] {hp.latent()}, 2).get(0);
+        return (hp.conditional() ? loc : loc.add(shift)).reshape(new Shape(b, hp.latent()));
+    }
+
     /** log p(E_t) - log q(E_t) summed over K: [P, T]. */
     private static NDArray effectTerm(NDArray e, NDArray loc, NDArray scale) {
         return LogDensities.standardNormal(e).sub(LogDensities.normal(e, loc, scale)).sum(new int[] {2});

@@ -1,5 +1,6 @@
 package io.gexflow.models.samsvae;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,6 +58,14 @@ class SamsVaeTest {
             // other cell batches consume the local noise in another order: a Monte-Carlo difference only
             assertEquals(w.mean(), m.iwelbo(VALID, 20, 3L, 50).mean(), 1.5);
             assertTrue(Double.isFinite(w.mean()));
+            double[][] z = m.latentMeans(VALID, 16);
+            double[][] z2 = m.latentMeans(VALID, 50);
+            assertEquals(VALID.cells().size(), z.length);
+            assertEquals(4, z[0].length);
+            for (int i = 0; i < z.length; i++) {
+                assertArrayEquals(z[i], z2[i], 1e-5, "latent means do not depend on the cell batch");
+            }
+            assertEquals(3, m.estimatedTargets().length);
             Iwelbo one = m.iwelbo(VALID, 1, 3L, 50);
             assertTrue(w.mean() > one.mean() - 1, "IWELBO(K=20) " + w.mean() + " vs single-sample ELBO " + one.mean());
             Conditions c = Conditions.of(DATA);
@@ -88,6 +97,7 @@ class SamsVaeTest {
         assertTrue(h.column("train_loss")[1] < h.column("train_loss")[0]);
         try (SamsVaeModel m = (SamsVaeModel) FamilyRegistry.load(dir.resolve("e"))) {
             assertTrue(m.network().hyperParameters().correlated());
+            assertTrue(Double.isFinite(m.latentMeans(VALID, 64)[0][0]));
             assertTrue(Double.isFinite(m.iwelbo(VALID, 4, 1L, 64).mean()));
         }
         assertThrows(IllegalArgumentException.class, () -> hp("cpavae", "correlated", 1));
@@ -101,6 +111,7 @@ class SamsVaeTest {
         assertEquals(0, h.last().get("train_kl_mask"), 0);
         try (SamsVaeModel m = (SamsVaeModel) FamilyRegistry.load(dir.resolve("f"))) {
             assertTrue(Double.isFinite(m.iwelbo(VALID, 4, 1L, 64).mean()));
+            assertTrue(Double.isFinite(m.latentMeans(VALID, 64)[0][0]));
             Conditions c = Conditions.of(DATA);
             double[][] ate = m.ate(c, 40, 1e4, 4, 2L);
             assertEquals(c.size(), ate.length);
