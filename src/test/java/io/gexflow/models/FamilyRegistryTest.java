@@ -13,6 +13,7 @@ import io.gexflow.io.Json;
 import io.gexflow.models.baselines.KnnFamily;
 import io.gexflow.models.baselines.LinearFamily;
 import io.gexflow.models.dgex.DgexHyperParameters;
+import io.gexflow.models.samsvae.SamsVaeHyperParameters;
 import io.gexflow.models.svqvae.SvqVaeHyperParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ class FamilyRegistryTest {
             "dgex", new DgexHyperParameters(2, 64, 0.25, 20, 32, 5e-3, 0.5, 3f, 0.9, 1e-5, 160, 7L, 2),
             "svqvae", new SvqVaeHyperParameters("vqvae", "lincs", 12, 20, 32, 1e-3, 0.25, 0.1, 9L),
             "lr", new LinearFamily.HyperParameters("l1", 0.1),
-            "knn", new KnnFamily.HyperParameters(10));
+            "knn", new KnnFamily.HyperParameters(10),
+            "samsvae", new SamsVaeHyperParameters("samsvae", "correlated", 8, 16, 2, 0.05, 3, 1e-3, 1e-6, 64, 4, 100, 5L, 0));
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Map<String, Object> settings(ModelFamily f, Record hp) {
@@ -122,9 +124,9 @@ class FamilyRegistryTest {
     void unknownFamiliesTypesAndNewerVersionsAreRefused() throws Exception {
         Path m = Files.createDirectories(dir.resolve("m"));
         Path json = m.resolve(ModelDescriptor.FILE);
-        Json.writeFile(json, new ModelDescriptor("samsvae", 1, "samsvae", List.of(), List.of(), Map.of(), Map.of(), null));
+        Json.writeFile(json, new ModelDescriptor("spikeslab", 1, "spikeslab", List.of(), List.of(), Map.of(), Map.of(), null));
         assertTrue(assertThrows(InputException.class, () -> FamilyRegistry.read(m)).getMessage()
-                .contains("unknown model family 'samsvae'"));
+                .contains("unknown model family 'spikeslab'"));
         Json.writeFile(json, new ModelDescriptor("gp", List.of(), List.of(), Map.of(), Map.of(), null));
         assertTrue(assertThrows(InputException.class, () -> ModelStore.load(m)).getMessage()
                 .contains("unknown model type 'gp'"));
