@@ -12,6 +12,10 @@
  *   urls           a list of URLs of the same file, tried in order (mirrors)
  * Output: tuple val(meta), path(meta.id), emit: file
  *
+ * No versions.yml: storeDir keeps every output of the task in the cache, where one versions.yml would be
+ * shared by all files, and a cache filled before would look incomplete and be fetched again (the header of
+ * pipeline_info/software_versions.yml names the gexflow version).
+ *
  * subworkflows/inputs.nf builds the tuples from the *_url / *_checksum params (conf/full_*.config).
  */
 process DOWNLOAD {
@@ -24,7 +28,6 @@ process DOWNLOAD {
 
     output:
     tuple val(meta), path("${meta.id}"), emit: file
-    path 'versions.yml',                 emit: versions
 
     script:
     def args = task.ext.args ?: ''
@@ -34,13 +37,10 @@ process DOWNLOAD {
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     gexflow download ${mirrors} --out '${meta.id}' ${verify} ${args}
-    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
-        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """
 
     stub:
     """
     touch '${meta.id}'
-    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

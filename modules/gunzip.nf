@@ -12,18 +12,15 @@ process GUNZIP {
 
     output:
     tuple val(meta), path("${archive.baseName}"), emit: file
-    path 'versions.yml',                         emit: versions
 
     script:
     """
     gzip -cd ${archive} > .${archive.baseName}.part
     mv .${archive.baseName}.part ${archive.baseName}
-    printf '"%s":\\n  gzip: %s\\n' "${task.process}" "\$(gzip --version | awk 'NR == 1 { print \$NF }')" > versions.yml
     """
 
     stub:
     """
     touch ${archive.baseName}
-    printf '"%s":\\n  gzip: stub\\n' "${task.process}" > versions.yml
     """
 }

@@ -5,7 +5,6 @@
  *
  * take:  sources   a map key -> [path, urls, checksum] of the files the track needs (all of them are used)
  * emit:  files     tuple val(key), path(file): one per source, local ones first
- *        versions  the DOWNLOAD tasks' versions.yml
  */
 include { DOWNLOAD } from '../modules/download'
 
@@ -21,7 +20,6 @@ workflow INPUTS {
 
     emit:
     files
-    versions = DOWNLOAD.out.versions
 }
 
 /*

@@ -61,7 +61,7 @@ workflow DGEX {
     gtex_track = ['gtex', 'geuvadis'].every { sources[it][0] || sources[it][1] }
     INPUTS(gtex_track ? sources : sources.subMap(['gctx', 'landmarks', 'targets']))
     files = INPUTS.out.files
-    versions = INPUTS.out.versions
+    versions = Channel.empty()
     landmarks = files.filter { it[0] == 'landmarks' }.map { it[1] }.first()
     targets   = files.filter { it[0] == 'targets' }.map { it[1] }.first()
     // meta.id: geo (the GEO matrix) or the RNA-Seq set; conf/modules.config gives each its matching options

@@ -65,7 +65,7 @@ workflow SVQVAE {
         (haveLincs ? lincsKeys : [])
     INPUTS(sources.subMap(wantedKeys))
     files = INPUTS.out.files
-    versions = INPUTS.out.versions
+    versions = Channel.empty()
 
     mnist         = Channel.empty()
     mnist_classes = Channel.empty()
@@ -99,7 +99,7 @@ workflow SVQVAE {
         lincs         = PREPARE_LINCS.out.data
         lincs_classes = PREPARE_LINCS.out.classes
         lincs_summary = PREPARE_LINCS.out.summary
-        versions      = versions.mix(GUNZIP.out.versions, PREPARE_LINCS.out.versions)
+        versions      = versions.mix(PREPARE_LINCS.out.versions)
     }
 
     // tuple val(meta), path(train), path(test); meta.id is the data set, 'mnist' or 'lincs'
