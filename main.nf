@@ -124,11 +124,8 @@ def parameterProblems() {
 
 // ---- pipeline_info/: resolved params and software versions beside Nextflow's timeline/report/trace/DAG
 
-def writePipelineInfo() {
-    def info = file("${params.outdir}/pipeline_info")
-    info.mkdirs()
-    def resolved = new TreeMap(params.findAll { k, v -> !k.contains('-') })
-    file("${info}/params.json").text = groovy.json.JsonOutput.prettyPrint(groovy.json.JsonOutput.toJson(resolved)) + '\n'
+// the pipeline's own versions (manifest, commit, Nextflow, the pom's DJL/PyTorch, the launcher's Java)
+def pipelineVersions() {
     def commit = workflow.commitId
     if (!commit) {
         try {
@@ -141,7 +138,7 @@ def writePipelineInfo() {
     }
     def pom = file("${projectDir}/pom.xml").text
     def prop = { String name -> def m = pom =~ "<${name}>([^<]+)</${name}>"; m.find() ? m.group(1) : 'unknown' }
-    file("${info}/software_versions.yml").text = """\
+    """\
         gexflow:
           version: ${workflow.manifest.version}
           commit: ${commit ?: 'unknown'}
@@ -154,6 +151,27 @@ def writePipelineInfo() {
         """.stripIndent()
 }
 
+// written before any task starts (so -preview and a failed run have them too); software_versions.yml is
+// written again when the run ends, with every process's versions.yml added (softwareVersions)
+def writePipelineInfo(String versions) {
+    def info = file("${params.outdir}/pipeline_info")
+    info.mkdirs()
+    def resolved = new TreeMap(params.findAll { k, v -> !k.contains('-') })
+    file("${info}/params.json").text = groovy.json.JsonOutput.prettyPrint(groovy.json.JsonOutput.toJson(resolved)) + '\n'
+    file("${info}/software_versions.yml").text = versions
+}
+
+/*
+ * pipeline_info/software_versions.yml: the pipeline's versions, then one entry per process
+ * ("WORKFLOW:PROCESS": tool: version) from the versions.yml every module writes, each entry once, sorted.
+ */
+def softwareVersions(versions, String header) {
+    versions
+        .map { f -> f.text.trim() + '\n' }
+        .unique()
+        .collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info", seed: header, sort: true)
+}
+
 workflow {
     if (params.help) {
         log.info helpText()
@@ -164,20 +182,25 @@ workflow {
         error "gexflow: ${problems.size()} problem${problems.size() == 1 ? '' : 's'} with the parameters " +
             "(nothing was run; --help lists them all):\n" + problems.collect { "  - ${it}" }.join('\n')
     }
-    writePipelineInfo()
+    def header = pipelineVersions()
+    writePipelineInfo(header)
     def ran = []
+    versions = Channel.empty()
     if (selected('dgex') && dgexInputs()) {
         DGEX()
+        versions = versions.mix(DGEX.out.versions)
         ran << 'dgex'
     }
     if (selected('svqvae') && svqvaeInputs()) {
         SVQVAE()
+        versions = versions.mix(SVQVAE.out.versions)
         ran << 'svqvae'
     }
     if (!ran) {
         error "gexflow: no input for the tracks ${params.tracks}: set --dgex_gctx, --dgex_landmarks and --dgex_targets, " +
             "or --svqvae_mnist_* / --svqvae_lincs_*, or use -profile test, full_dgex or full_svqvae"
     }
+    softwareVersions(versions, header)
 }
 
 workflow.onComplete {

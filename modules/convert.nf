@@ -1,26 +1,34 @@
+/*
+ * One expression file (GEO GCTX, GTEx GCTX or the 1000 Genomes RPKM table; meta.id geo, gtex or
+ * geuvadis) -> an Arrow matrix of landmark and target genes through the gene maps.
+ * ext.args: how rows match the maps, the missing-value policy, the chunk size (conf/modules.config).
+ */
 process CONVERT {
-    tag "${name}"
+    tag "${meta.id}"
     label 'process_medium'
-    publishDir "${params.outdir}/dgex/convert", mode: params.publish_dir_mode, enabled: params.publish_intermediates
 
     input:
-    tuple val(name), path(expression), val(args)
+    tuple val(meta), path(expression)
     path landmarks
     path targets
 
     output:
-    tuple val(name), path("${name}.arrow"), emit: matrix
+    tuple val(meta), path("${meta.id}.arrow"), emit: matrix
+    path 'versions.yml',                       emit: versions
 
     script:
+    def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     gexflow convert --input ${expression} --landmarks ${landmarks} --targets ${targets} ${args} \\
-        --missing ${params.dgex_missing} \\
-        --chunk-samples ${params.chunk_samples} --out ${name}.arrow
+        --out ${meta.id}.arrow
+    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
+        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """
 
     stub:
     """
-    touch ${name}.arrow
+    touch ${meta.id}.arrow
+    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

@@ -1,18 +1,17 @@
 /*
  * GUNZIP: a gzipped download that a reader needs uncompressed (GSE70138's Level 5 GCTX is served as
- * .gctx.gz, 5.4 GB; HDF5 needs random access). Kept in params.data_cache beside the download, so it
- * is decompressed once across runs.
+ * .gctx.gz, 5.4 GB; HDF5 needs random access). Kept in the data cache beside the download (storeDir,
+ * conf/modules.config), so it is decompressed once across runs.
  */
 process GUNZIP {
     tag "${archive.name}"
     label 'process_low'
-    storeDir "${params.data_cache}"
 
     input:
-    path archive
+    tuple val(meta), path(archive)
 
     output:
-    path "${archive.baseName}", emit: file
+    tuple val(meta), path("${archive.baseName}"), emit: file
 
     script:
     """

@@ -10,30 +10,31 @@
  * (reading) plus ~4 GB of p x p and p x T matrices on the heap and as many natively.
  */
 process INTERPRET_DGEX {
-    tag "${track} ${model.name}"
+    tag "${meta.track} ${model.name}"
     label 'process_medium'
-    publishDir "${params.outdir}/${track}", mode: params.publish_dir_mode
 
     input:
-    val track
-    path train
-    path test
-    path model
+    tuple val(meta), path(train), path(test), path(model)
 
     output:
     path 'interpretation', emit: interpretation
+    path 'versions.yml',   emit: versions
 
     script:
+    def args = task.ext.args ?: ''
     // two thirds of the task memory for the Java heap: the engine's matrices live outside it
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 2).intdiv(3)}m -XX:ActiveProcessorCount=${task.cpus}"
     export OMP_NUM_THREADS=${task.cpus}
-    gexflow interpret-dgex --model ${model} --train ${train} --test ${test} --out-dir interpretation
+    gexflow interpret-dgex --model ${model} --train ${train} --test ${test} ${args} --out-dir interpretation
+    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
+        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """
 
     stub:
     """
     mkdir interpretation
     echo '{}' > interpretation/interpretation.json
+    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

@@ -1,27 +1,33 @@
+/*
+ * The split matrix -> standardised train / valid / test Arrow files and the statistics
+ * (normalization.json) that INFER and NORMALIZE_RNASEQ re-use. ext.args: --quantile or --no-quantile.
+ */
 process NORMALIZE {
+    tag "${meta.id}"
     label 'process_medium'
-    publishDir "${params.outdir}/dgex/normalize", mode: params.publish_dir_mode,
-        saveAs: { it.endsWith('.json') || params.publish_intermediates ? it : null }
 
     input:
-    path matrix
-    path split
+    tuple val(meta), path(matrix), path(split)
 
     output:
-    path 'train.arrow', emit: train
-    path 'valid.arrow', emit: valid
-    path 'test.arrow',  emit: test
-    path 'normalization.json', emit: stats
+    tuple val(meta), path('train.arrow'), emit: train
+    tuple val(meta), path('valid.arrow'), emit: valid
+    tuple val(meta), path('test.arrow'),  emit: test
+    tuple val(meta), path('normalization.json'), emit: stats
+    path 'versions.yml',                  emit: versions
 
     script:
-    def quantile = params.quantile_normalize ? '--quantile' : '--no-quantile'
+    def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
-    gexflow normalize --input ${matrix} --split ${split} ${quantile} --out-dir .
+    gexflow normalize --input ${matrix} --split ${split} ${args} --out-dir .
+    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
+        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """
 
     stub:
     """
     touch train.arrow valid.arrow test.arrow normalization.json
+    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

@@ -1,23 +1,31 @@
+/*
+ * An RNA-Seq matrix of the GTEx track (meta.id gtex or geuvadis) mapped onto the GEO quantiles and
+ * standardised with GEO's statistics (the NORMALIZE output `reference`).
+ */
 process NORMALIZE_RNASEQ {
-    tag "${name}"
+    tag "${meta.id}"
     label 'process_medium'
-    publishDir "${params.outdir}/dgex_gtex/normalize", mode: params.publish_dir_mode, enabled: params.publish_intermediates
 
     input:
-    tuple val(name), path(matrix)
+    tuple val(meta), path(matrix)
     path reference
 
     output:
-    tuple val(name), path("${name}_norm.arrow"), emit: matrix
+    tuple val(meta), path("${meta.id}_norm.arrow"), emit: matrix
+    path 'versions.yml',                            emit: versions
 
     script:
+    def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
-    gexflow normalize-rnaseq --input ${matrix} --reference ${reference} --out ${name}_norm.arrow
+    gexflow normalize-rnaseq --input ${matrix} --reference ${reference} ${args} --out ${meta.id}_norm.arrow
+    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
+        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """
 
     stub:
     """
-    touch ${name}_norm.arrow
+    touch ${meta.id}_norm.arrow
+    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

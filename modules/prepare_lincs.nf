@@ -1,38 +1,35 @@
 /*
  * LINCS L1000 Level 5 signatures (GEO GSE70138 layout) -> train.arrow / test.arrow / classes.tsv
- * (gexflow prepare-lincs): one cell line, perturbagens with a class in the user's pert_id<TAB>pcl
- * table, minus excluded pert_inames; only those GCTX columns are read; z-scores clipped.
+ * (gexflow prepare-lincs), meta.id 'lincs': one cell line, perturbagens with a class in the user's
+ * pert_id<TAB>pcl table, minus excluded pert_inames; only those GCTX columns are read; z-scores clipped.
+ * ext.args: --cell-line, --exclude-pert-iname, --clip, --test-fraction, --seed, --chunk-samples.
  */
 process PREPARE_LINCS {
-    tag "${params.svqvae_lincs_cell_line}"
+    tag "${meta.cell_line}"
     label 'process_medium'
-    publishDir "${params.outdir}/svqvae/prepare_lincs", mode: params.publish_dir_mode, pattern: '*.{tsv,json}'
-    publishDir "${params.outdir}/svqvae/prepare_lincs", mode: params.publish_dir_mode, pattern: '*.arrow',
-        enabled: params.publish_intermediates
 
     input:
-    path gctx
-    path sig_info
-    path gene_info
-    path pcl_table
+    tuple val(meta), path(gctx), path(sig_info), path(gene_info), path(pcl_table)
 
     output:
-    tuple val('lincs'), path('train.arrow'), path('test.arrow'), emit: data
-    tuple val('lincs'), path('classes.tsv'),                     emit: classes
-    tuple val('lincs'), path('summary.json'),                    emit: summary
+    tuple val(meta), path('train.arrow'), path('test.arrow'), emit: data
+    tuple val(meta), path('classes.tsv'),                     emit: classes
+    tuple val(meta), path('summary.json'),                    emit: summary
+    path 'versions.yml',                                      emit: versions
 
     script:
-    def exclude = params.svqvae_lincs_exclude_pert_iname ? "--exclude-pert-iname '${params.svqvae_lincs_exclude_pert_iname}'" : ''
+    def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     gexflow prepare-lincs --gctx ${gctx} --sig-info ${sig_info} --gene-info ${gene_info} --pcl-table ${pcl_table} \\
-        --cell-line '${params.svqvae_lincs_cell_line}' ${exclude} --clip ${params.svqvae_lincs_clip} \\
-        --test-fraction ${params.svqvae_lincs_test_fraction} --seed ${params.seed} \\
-        --chunk-samples ${params.chunk_samples} --out-dir .
+        ${args} --out-dir .
+    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
+        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """
 
     stub:
     """
     touch train.arrow test.arrow classes.tsv summary.json
+    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

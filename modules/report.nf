@@ -1,19 +1,21 @@
+/*
+ * D-GEX: the self-contained HTML report of one track (meta.id: dgex or dgex_gtex) from its staged
+ * results. An `interpretation` directory among them (INTERPRET_DGEX's output) adds its section; a
+ * `*.inference.json` (INFER's summary) adds the inference line.
+ */
 process REPORT {
+    tag "${meta.id}"
     label 'process_low'
-    publishDir "${params.outdir}/report", mode: params.publish_dir_mode
-
-    tag "${track}"
 
     input:
-    val track
-    path results
+    tuple val(meta), path(results)
 
     output:
-    path "${track}.html", emit: html
+    tuple val(meta), path("${meta.id}.html"), emit: html
+    path 'versions.yml',                      emit: versions
 
-    // an `interpretation` directory among the staged results (INTERPRET_DGEX's output) adds its section;
-    // a `*.inference.json` (INFER's summary) adds the inference line
     script:
+    def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     interpretation=''
@@ -22,11 +24,14 @@ process REPORT {
     for f in *.inference.json; do
         if [ -f "\$f" ]; then inference="--inference \$f"; fi
     done
-    gexflow report --metrics metrics.json \$interpretation \$inference --out ${track}.html
+    gexflow report --metrics metrics.json \$interpretation \$inference ${args} --out ${meta.id}.html
+    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
+        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """
 
     stub:
     """
-    touch ${track}.html
+    touch ${meta.id}.html
+    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

@@ -1,26 +1,30 @@
 /*
- * S-VQ-VAE track: the self-contained HTML report of one data set (paper Table 1 beside this run,
- * decoded codes, code frequencies, distances, graph communities, generated samples).
+ * S-VQ-VAE track: the self-contained HTML report of one data set (meta.id: mnist or lincs; paper
+ * Table 1 beside this run, decoded codes, code frequencies, distances, graph communities, generated samples).
  */
 process REPORT_SVQVAE {
-    tag "${dataset}"
+    tag "${meta.id}"
     label 'process_low'
-    publishDir "${params.outdir}/report", mode: params.publish_dir_mode
 
     input:
-    tuple val(dataset), path(results)
+    tuple val(meta), path(results)
 
     output:
-    tuple val(dataset), path("svqvae_${dataset}.html"), emit: html
+    tuple val(meta), path("svqvae_${meta.id}.html"), emit: html
+    path 'versions.yml',                             emit: versions
 
     script:
+    def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
-    gexflow report-svqvae --metrics metrics.json --out svqvae_${dataset}.html
+    gexflow report-svqvae --metrics metrics.json ${args} --out svqvae_${meta.id}.html
+    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
+        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """
 
     stub:
     """
-    touch svqvae_${dataset}.html
+    touch svqvae_${meta.id}.html
+    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

@@ -1,22 +1,29 @@
+/*
+ * Samples -> train / valid / test (split.tsv). ext.args: the fractions and the seed (conf/modules.config).
+ */
 process SPLIT {
+    tag "${meta.id}"
     label 'process_low'
-    publishDir "${params.outdir}/dgex/split", mode: params.publish_dir_mode
 
     input:
-    path matrix
+    tuple val(meta), path(matrix)
 
     output:
-    path 'split.tsv', emit: split
+    tuple val(meta), path('split.tsv'), emit: split
+    path 'versions.yml',               emit: versions
 
     script:
+    def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
-    gexflow split --input ${matrix} --valid-fraction ${params.valid_fraction} \\
-        --test-fraction ${params.test_fraction} --seed ${params.seed} --out split.tsv
+    gexflow split --input ${matrix} ${args} --out split.tsv
+    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
+        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """
 
     stub:
     """
     printf 'id\\tsplit\\n' > split.tsv
+    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

@@ -3,11 +3,11 @@
  * MNIST and LINCS L1000 -> train/test Arrow files -> S-VQ-VAE and VQ-VAE -> metrics, analyses, report.
  * A dataset runs when its input params are set; at least one must be.
  */
-include { DOWNLOAD; downloadInput } from '../modules/download'
-include { GUNZIP        } from '../modules/gunzip'
-include { PREPARE_MNIST } from '../modules/prepare_mnist'
-include { PREPARE_LINCS } from '../modules/prepare_lincs'
-include { TRAIN_SVQVAE    } from '../modules/train_svqvae'
+include { INPUTS          } from '../subworkflows/inputs'
+include { GUNZIP          } from '../modules/gunzip'
+include { PREPARE_MNIST   } from '../modules/prepare_mnist'
+include { PREPARE_LINCS   } from '../modules/prepare_lincs'
+include { TRAIN as TRAIN_SVQVAE } from '../modules/train'
 include { EVALUATE_SVQVAE } from '../modules/evaluate_svqvae'
 include { REPORT_SVQVAE   } from '../modules/report_svqvae'
 
@@ -63,25 +63,24 @@ workflow SVQVAE {
     }
     wantedKeys = (haveMnist ? ['mnist_train_images', 'mnist_train_labels'] + (pool ? [] : ['mnist_test_images', 'mnist_test_labels']) : []) +
         (haveLincs ? lincsKeys : [])
-    wanted = sources.subMap(wantedKeys)
-    local = wanted.findAll { k, v -> v[0] }.collect { k, v -> [k, file(v[0], checkIfExists: true)] }
-    remote = wanted.findAll { k, v -> !v[0] }.collect { k, v -> [k, downloadInput(null, v[1], v[2])] }
-    keyOf = remote.collectEntries { k, d -> [(d[0]): k] }
-    DOWNLOAD(Channel.fromList(remote.collect { k, d -> d }))
-    files = Channel.fromList(local).mix(DOWNLOAD.out.file.map { f -> [keyOf[f.name], f] })
+    INPUTS(sources.subMap(wantedKeys))
+    files = INPUTS.out.files
+    versions = Channel.empty()
 
     mnist         = Channel.empty()
     mnist_classes = Channel.empty()
     mnist_summary = Channel.empty()
     if (haveMnist) {
-        PREPARE_MNIST(
-            sourceOf(files, 'mnist_train_images'),
-            sourceOf(files, 'mnist_train_labels'),
-            pool ? [] : sourceOf(files, 'mnist_test_images'),
-            pool ? [] : sourceOf(files, 'mnist_test_labels'))
+        // one labelled pool split per digit (meta.pool), or the download's train and test files
+        mnistFiles = sourceOf(files, 'mnist_train_images').combine(sourceOf(files, 'mnist_train_labels'))
+        if (!pool) {
+            mnistFiles = mnistFiles.combine(sourceOf(files, 'mnist_test_images')).combine(sourceOf(files, 'mnist_test_labels'))
+        }
+        PREPARE_MNIST(mnistFiles.map { fs -> [[id: 'mnist', pool: pool]] + fs + (pool ? [[], []] : []) })
         mnist         = PREPARE_MNIST.out.data
         mnist_classes = PREPARE_MNIST.out.classes
         mnist_summary = PREPARE_MNIST.out.summary
+        versions      = versions.mix(PREPARE_MNIST.out.versions)
     }
 
     lincs         = Channel.empty()
@@ -93,33 +92,38 @@ workflow SVQVAE {
             gz: f.name.endsWith('.gz')
             plain: true
         }
-        GUNZIP(gctx.gz)
-        PREPARE_LINCS(
-            gctx.plain.mix(GUNZIP.out.file).first(),
-            sourceOf(files, 'lincs_sig_info'),
-            sourceOf(files, 'lincs_gene_info'),
-            file(params.svqvae_lincs_pcl, checkIfExists: true))
+        GUNZIP(gctx.gz.map { f -> [[id: f.name], f] })
+        PREPARE_LINCS(gctx.plain.mix(GUNZIP.out.file.map { meta, f -> f }).first()
+            .combine(sourceOf(files, 'lincs_sig_info')).combine(sourceOf(files, 'lincs_gene_info'))
+            .map { fs -> [[id: 'lincs', cell_line: params.svqvae_lincs_cell_line]] + fs + [file(params.svqvae_lincs_pcl, checkIfExists: true)] })
         lincs         = PREPARE_LINCS.out.data
         lincs_classes = PREPARE_LINCS.out.classes
         lincs_summary = PREPARE_LINCS.out.summary
+        versions      = versions.mix(PREPARE_LINCS.out.versions)
     }
 
-    // tuple val(dataset), path(train), path(test); dataset is 'mnist' or 'lincs'
+    // tuple val(meta), path(train), path(test); meta.id is the data set, 'mnist' or 'lincs'
     data    = mnist.mix(lincs)
-    // tuple val(dataset), path(classes.tsv) / path(summary.json)
+    // tuple val(meta), path(classes.tsv) / path(summary.json)
     classes = mnist_classes.mix(lincs_classes)
     summary = mnist_summary.mix(lincs_summary)
 
-    // S-VQ-VAE and its VQ-VAE baseline per dataset, evaluated together, one report per dataset
+    // S-VQ-VAE and its VQ-VAE baseline per dataset (the generic TRAIN, meta.family), evaluated together,
+    // one report per dataset; the models train without a validation split
     models = Channel.fromList(params.svqvae_models.toString().split(',').collect { it.trim() }.findAll { it })
-    TRAIN_SVQVAE(data.combine(models))
-    EVALUATE_SVQVAE(data.join(TRAIN_SVQVAE.out.model.groupTuple(sort: { a, b -> a.name <=> b.name })))
+    TRAIN_SVQVAE(data.combine(models).map { meta, train, test, model ->
+        [[id: "${meta.id}_${model}", dataset: meta.id, family: model], train, []] })
+    trained = TRAIN_SVQVAE.out.model.map { meta, dir -> [[id: meta.dataset], dir] }
+    EVALUATE_SVQVAE(data.map { meta, train, test -> [[id: meta.id], train, test] }
+        .join(trained.groupTuple(sort: { a, b -> a.name <=> b.name })))
     REPORT_SVQVAE(EVALUATE_SVQVAE.out.results)
+    versions = versions.mix(TRAIN_SVQVAE.out.versions, EVALUATE_SVQVAE.out.versions, REPORT_SVQVAE.out.versions)
 
     emit:
     data
     classes
     summary
-    metrics = EVALUATE_SVQVAE.out.metrics
-    report  = REPORT_SVQVAE.out.html
+    metrics  = EVALUATE_SVQVAE.out.metrics
+    report   = REPORT_SVQVAE.out.html
+    versions
 }

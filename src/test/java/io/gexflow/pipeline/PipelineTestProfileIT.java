@@ -199,7 +199,7 @@ class PipelineTestProfileIT {
                 .forEach(p -> tasks.merge(p, 1L, Long::sum));
         assertEquals(27L, tasks.get("DGEX:TRAIN_DGEX"), tasks.toString());
         assertEquals(9L, tasks.get("DGEX:TRAIN_DGEX_GTEX"), tasks.toString());
-        assertEquals(5L, tasks.get("DGEX:DOWNLOAD"), tasks.toString());
+        assertEquals(5L, tasks.get("DGEX:INPUTS:DOWNLOAD"), tasks.toString());
         assertEquals(3L, tasks.get("DGEX:BASELINES:TRAIN_LR"), tasks.toString());
         assertEquals(1L, tasks.get("DGEX:REPORT_GTEX"), tasks.toString());
     }
@@ -210,7 +210,7 @@ class PipelineTestProfileIT {
         Run stub = nextflowWith("full_svqvae", "-stub");
         assertEquals(0, stub.exit(), stub.log());
         assertTrue(stub.log().contains("LINCS skipped: it needs your perturbagen-class table --svqvae_lincs_pcl"), stub.log());
-        assertEquals(4, stub.log().lines().filter(l -> l.contains("Submitted process > SVQVAE:DOWNLOAD")).count(), stub.log());
+        assertEquals(4, stub.log().lines().filter(l -> l.contains("Submitted process > SVQVAE:INPUTS:DOWNLOAD")).count(), stub.log());
         assertEquals(2, stub.log().lines().filter(l -> l.contains("Submitted process > SVQVAE:TRAIN_SVQVAE")).count(), stub.log());
     }
 }
