@@ -13,6 +13,8 @@ import io.gexflow.io.Json;
 import io.gexflow.models.baselines.KnnFamily;
 import io.gexflow.models.baselines.LinearFamily;
 import io.gexflow.models.dgex.DgexHyperParameters;
+import io.gexflow.models.svae.SvaeHyperParameters;
+import io.gexflow.models.svae.SvaeVariant;
 import io.gexflow.models.svqvae.SvqVaeHyperParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,8 @@ class FamilyRegistryTest {
             "dgex", new DgexHyperParameters(2, 64, 0.25, 20, 32, 5e-3, 0.5, 3f, 0.9, 1e-5, 160, 7L, 2),
             "svqvae", new SvqVaeHyperParameters("vqvae", "lincs", 12, 20, 32, 1e-3, 0.25, 0.1, 9L),
             "lr", new LinearFamily.HyperParameters("l1", 0.1),
-            "knn", new KnnFamily.HyperParameters(10));
+            "knn", new KnnFamily.HyperParameters(10),
+            "svae", SvaeHyperParameters.defaults(SvaeVariant.BETA_VAE, 40, 5L));
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Map<String, Object> settings(ModelFamily f, Record hp) {
