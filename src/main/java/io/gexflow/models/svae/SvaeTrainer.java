@@ -10,15 +10,12 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
-import ai.djl.util.PairList;
 import io.gexflow.data.Minibatches;
 import io.gexflow.data.perturb.PerturbationData;
 import io.gexflow.eval.History;
@@ -84,7 +81,7 @@ public final class SvaeTrainer {
     }
 
     /** Dosage rows must be one-hot or empty: the sVAE prior takes one intervention per cell. */
-    static void checkOneHot(PerturbationData d) {
+    public static void checkOneHot(PerturbationData d) {
         long[] off = d.dosage().offsets();
         for (int i = 0; i < d.cells().size(); i++) {
             if (off[i + 1] - off[i] > 1) {
@@ -167,17 +164,6 @@ public final class SvaeTrainer {
         @Override
         public void update() {
             trainer.step();
-        }
-
-        @Override
-        public PairList<String, Parameter> checkedParameters() {
-            PairList<String, Parameter> out = new PairList<>();
-            for (Pair<String, Parameter> p : net.getParameters()) {
-                if (p.getValue().requiresGradient()) {
-                    out.add(p);
-                }
-            }
-            return out;
         }
 
         @Override

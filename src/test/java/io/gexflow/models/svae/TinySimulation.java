@@ -12,12 +12,12 @@ import java.util.Random;
  * (controls: N(0, I)); a random two-layer decoder h = LeakyReLU_0.2(W1 z), logits = W2 h, softmax over genes;
  * library ~ U(1000, 3000); x ~ Poisson(library * p).
  */
-final class TinySimulation {
-    record Sim(PerturbationData data, double[][] latents, boolean[][] targets) {}
+public final class TinySimulation {
+    public record Sim(PerturbationData data, double[][] latents, boolean[][] targets) {}
 
     private TinySimulation() {}
 
-    static Sim of(long seed, int latents, int interventions, int cellsPerGroup, int genes, double shift) {
+    public static Sim of(long seed, int latents, int interventions, int cellsPerGroup, int genes, double shift) {
         Random r = new Random(seed);
         double[][] mean = new double[interventions][latents];
         boolean[][] targets = new boolean[interventions][latents];
