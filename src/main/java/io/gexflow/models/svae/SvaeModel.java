@@ -170,6 +170,18 @@ public final class SvaeModel implements AutoCloseable {
         return out;
     }
 
+    SvaeNetwork network() {
+        return net;
+    }
+
+    ParameterStore parameterStore() {
+        return ps;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
     /** The summary facts every run records beside the history. */
     public static Map<String, Object> summary(SvaeTrainer.Result r, String device) {
         Map<String, Object> s = new LinkedHashMap<>();

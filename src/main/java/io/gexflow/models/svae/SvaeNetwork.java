@@ -144,6 +144,17 @@ public final class SvaeNetwork extends AbstractBlock {
         return new NDArray[] {m, v};
     }
 
+    /** The NB means of latents z (M x K) for cells of the given library sizes (M x 1): library * softmax(decoder(z)). */
+    public NDArray decodeMean(ParameterStore ps, NDArray z, NDArray library, boolean training) {
+        NDArray logits = decoder.forward(ps, new NDList(z), training).singletonOrThrow();
+        return logits.softmax(1).mul(library);
+    }
+
+    /** The gene-wise NB inverse dispersion theta = exp(log_theta) (G). */
+    public NDArray theta(ParameterStore ps, Device device, boolean training) {
+        return ps.getValue(logTheta, device, training).exp();
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
@@ -153,14 +164,16 @@ public final class SvaeNetwork extends AbstractBlock {
         Device device = x.getDevice();
         NDArray[] q = encode(ps, x, training);
         NDArray z = q[0].add(q[1].sqrt().mul(eps));
-        NDArray logits = decoder.forward(ps, new NDList(z), training).singletonOrThrow();
-        NDArray library = x.sum(new int[] {1}, true);
-        NDArray nbMean = logits.softmax(1).mul(library);
-        NDArray theta = ps.getValue(logTheta, device, training).exp();
+        NDArray nbMean = decodeMean(ps, z, x.sum(new int[] {1}, true), training);
+        NDArray theta = theta(ps, device, training);
+        theta.attach(x.getManager());
         NDArray priorMean;
         NDArray maskLogitsValue = null;
         if (mu != null) {
-            maskLogitsValue = ps.getValue(maskLogits, device, training);
+            // an identity op owned by the batch's manager: what the loss derives from it is closed with the batch
+            // (arrays derived from a parameter's own array would pile up in the whole-run manager)
+            maskLogitsValue = ps.getValue(maskLogits, device, training).mul(1f);
+            maskLogitsValue.attach(x.getManager());
             NDArray muValue = ps.getValue(mu, device, training);
             // per cell: the Gumbel-sigmoid mask of its intervention's logits (straight-through, tau 1, threshold 0.5)
             NDArray cellMask = LogDensities.relaxedBernoulliStraightThrough(dosage.matMul(maskLogitsValue), uniforms, 1f);

@@ -46,10 +46,15 @@ class SvaeTrainingTest {
         SvaeMetrics plus = run(java.nio.file.Files.createDirectories(dir.resolve("plus")), sim,
                 small(SvaeVariant.SVAE_PLUS, 30, 1));
         SvaeMetrics vae = run(java.nio.file.Files.createDirectories(dir.resolve("vae")), sim, small(SvaeVariant.VAE, 30, 1));
+        // after 30 epochs both recover the 4 latents well (Hungarian-matched MCC and linear R² above 0.5)
+        // (seen: svae+ 0.72, vae 0.64; R² 0.79, 0.76)
         for (SvaeMetrics m : new SvaeMetrics[] {plus, vae}) {
-            assertTrue(m.mccPearson() > 0 && m.mccPearson() <= 1, m.toString());
-            assertTrue(m.r2() > 0 && m.r2() <= 1, m.toString());
-            assertTrue(m.f1() >= 0 && m.f1() <= 1, m.toString());
+            assertTrue(m.mccPearson() > 0.5 && m.mccPearson() <= 1, m.toString());
+            assertTrue(m.r2() > 0.5 && m.r2() <= 1, m.toString());
+            assertTrue(m.f1() > 0 && m.f1() <= 1, m.toString());
+            assertTrue(m.recall() > 0, m.toString());
         }
+        assertEquals("mask>0.5", plus.graphRule());
+        assertEquals("top2|shift|", vae.graphRule());
     }
 }
