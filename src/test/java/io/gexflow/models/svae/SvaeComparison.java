@@ -25,13 +25,14 @@ class SvaeComparison {
         int latents = Integer.getInteger("svae.latents", 4);
         int interventions = Integer.getInteger("svae.interventions", 10);
         int cells = Integer.getInteger("svae.cells", 150);
+        double lr = Double.parseDouble(System.getProperty("svae.lr", "1e-3"));
         Path dir = Files.createTempDirectory("svae-compare");
         for (int seed = 1; seed <= seeds; seed++) {
             TinySimulation.Sim sim = TinySimulation.of(100 + seed, latents, interventions, cells, 50, 4.0);
             for (String name : models) {
                 SvaeVariant v = SvaeVariant.of(name);
                 SvaeHyperParameters d = SvaeHyperParameters.defaults(v, epochs, seed);
-                SvaeHyperParameters hp = new SvaeHyperParameters(d.model(), latents, 128, 2, true, 0.1, epochs, 128, 1e-3,
+                SvaeHyperParameters hp = new SvaeHyperParameters(d.model(), latents, 128, 2, true, 0.1, epochs, 128, lr,
                         1e-6, d.beta(), d.sparsePenalty(), Math.min(50, epochs / 2), 0.1, seed);
                 Path out = Files.createDirectories(dir.resolve(name + "-" + seed));
                 long t0 = System.nanoTime();
@@ -42,9 +43,9 @@ class SvaeComparison {
                 try (SvaeModel m = SvaeModel.load(out)) {
                     SvaeMetrics x = SvaeMetrics.of(m, sim.data(), sim.latents(), sim.targets());
                     System.out.println(String.format(Locale.ROOT,
-                            "RESULT seed %d %-8s MCC %.3f (spearman %.3f) R2 %.3f  P %.2f R %.2f F1 %.3f [%s]  valid -ELBO %.1f  %.0f s",
+                            "RESULT seed %d %-8s MCC %.3f (spearman %.3f) R2 %.3f  P %.2f R %.2f F1 %.3f [%s]  valid -ELBO %.1f  mask_on %s  %.0f s",
                             seed, name, x.mccPearson(), x.mccSpearman(), x.r2(), x.precision(), x.recall(), x.f1(),
-                            x.graphRule(), r.history().last().get(SvaeTrainer.VALID_NELBO), secs));
+                            x.graphRule(), r.history().last().get(SvaeTrainer.VALID_NELBO), r.history().last().values().get(SvaeTrainer.MASK_ON), secs));
                 }
             }
         }
