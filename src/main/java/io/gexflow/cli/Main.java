@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             TrainLrCommand.class,
             TrainKnnCommand.class,
             TrainDgexCommand.class,
+            TrainSvaeCommand.class,
             EvaluateCommand.class,
             InterpretDgexCommand.class,
             InferCommand.class,

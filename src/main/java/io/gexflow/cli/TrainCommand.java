@@ -21,7 +21,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model of any registered family: the other options are the family verb's "
                 + "(see gexflow train-<family> --help).",
-            "Families: dgex (train-dgex), svqvae / vqvae (train-svqvae --model ...), lr (train-lr), knn (train-knn)."})
+            "Families: dgex (train-dgex), svqvae / vqvae (train-svqvae --model ...), lr (train-lr), knn (train-knn), "
+                + "svae / svae+ / ivae / vae / beta-vae (train-svae --model ...)."})
 public final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     /** The verb of each family, and options it implies (S-VQ-VAE's two variants are one verb). */
     static final Map<String, List<String>> VERBS = Map.of(
@@ -29,7 +30,12 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             "svqvae", List.of("train-svqvae", "--model", "svqvae"),
             "vqvae", List.of("train-svqvae", "--model", "vqvae"),
             "lr", List.of("train-lr"),
-            "knn", List.of("train-knn"));
+            "knn", List.of("train-knn"),
+            "svae", List.of("train-svae", "--model", "svae"),
+            "svae+", List.of("train-svae", "--model", "svae+"),
+            "ivae", List.of("train-svae", "--model", "ivae"),
+            "vae", List.of("train-svae", "--model", "vae"),
+            "beta-vae", List.of("train-svae", "--model", "beta-vae"));
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -8,6 +8,7 @@ import io.gexflow.models.baselines.KnnFamily;
 import io.gexflow.models.baselines.LinearFamily;
 import io.gexflow.models.dgex.DgexFamily;
 import io.gexflow.models.samsvae.SamsVaeFamily;
+import io.gexflow.models.svae.SvaeFamily;
 import io.gexflow.models.svqvae.SvqVaeFamily;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.Optional;
  */
 public final class FamilyRegistry {
     private static final List<ModelFamily<?>> FAMILIES = List.of(DgexFamily.FAMILY, SvqVaeFamily.FAMILY,
-            LinearFamily.FAMILY, KnnFamily.FAMILY, SamsVaeFamily.FAMILY);
+            LinearFamily.FAMILY, KnnFamily.FAMILY, SamsVaeFamily.FAMILY,
+            SvaeFamily.FAMILY);
 
     private FamilyRegistry() {}
 

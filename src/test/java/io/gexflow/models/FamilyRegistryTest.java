@@ -14,6 +14,8 @@ import io.gexflow.models.baselines.KnnFamily;
 import io.gexflow.models.baselines.LinearFamily;
 import io.gexflow.models.dgex.DgexHyperParameters;
 import io.gexflow.models.samsvae.SamsVaeHyperParameters;
+import io.gexflow.models.svae.SvaeHyperParameters;
+import io.gexflow.models.svae.SvaeVariant;
 import io.gexflow.models.svqvae.SvqVaeHyperParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,8 @@ class FamilyRegistryTest {
             "svqvae", new SvqVaeHyperParameters("vqvae", "lincs", 12, 20, 32, 1e-3, 0.25, 0.1, 9L),
             "lr", new LinearFamily.HyperParameters("l1", 0.1),
             "knn", new KnnFamily.HyperParameters(10),
-            "samsvae", new SamsVaeHyperParameters("samsvae", "correlated", 8, 16, 2, 0.05, 3, 1e-3, 1e-6, 64, 4, 100, 5L, 0));
+            "samsvae", new SamsVaeHyperParameters("samsvae", "correlated", 8, 16, 2, 0.05, 3, 1e-3, 1e-6, 64, 4, 100, 5L, 0),
+            "svae", SvaeHyperParameters.defaults(SvaeVariant.BETA_VAE, 40, 5L));
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Map<String, Object> settings(ModelFamily f, Record hp) {
