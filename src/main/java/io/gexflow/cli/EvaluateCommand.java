@@ -61,12 +61,12 @@ public final class EvaluateCommand extends Verb {
     @Option(names = "--test-set", defaultValue = "GEO-te", description = "Name of the test set (default ${DEFAULT-VALUE}).")
     String testSet;
 
-    @Mixin CommonOptions.OutDir outDir;
-
     @Option(names = "--family", paramLabel = "NAME",
             description = "Family of the models: dgex, lr, knn (this verb's own, the default) or svqvae, vqvae (runs "
                     + "evaluate-svqvae with the other options).")
     String family;
+
+    @Mixin CommonOptions.OutDir outDir;
 
     /** The other options of the family's verb ({@code --train}, {@code --seed}, ...), passed on with --family. */
     @Unmatched

@@ -42,4 +42,33 @@ class TsvReaderTest {
         e = assertThrows(InputException.class, () -> TsvReader.read(f, List.of("pert_id"), (l, v) -> { }));
         assertTrue(e.getMessage().startsWith(f + ": line 2 has 1 fields but the header has 2"), e.getMessage());
     }
+
+    /** Every physical line, as String.split("\t", -1) and BufferedReader.readLine() gave it to the parsers before. */
+    @Test
+    void linesAreWhatSplitOnTabGaveWithTheirNumbers() throws Exception {
+        Path f = dir.resolve("lines.tsv");
+        String text = "\uFEFFa\tb\r\n\n x \n\"q\"\t'r'\t\n\t\rlast";
+        Files.writeString(f, text);
+        List<String> got = new ArrayList<>();
+        try (TsvReader r = TsvReader.open(f, true)) {
+            for (String[] line; (line = r.next()) != null; ) {
+                got.add(r.line() + ":" + String.join("|", line) + ":" + line.length + (TsvReader.isBlank(line) ? ":blank" : ""));
+            }
+            assertEquals(6, r.line());
+        }
+        assertEquals(List.of("1:a|b:2", "2::1:blank", "3: x :1", "4:\"q\"|'r'|:3", "5:|:2:blank", "6:last:1"), got);
+        assertEquals("a\tb", TsvReader.text(new String[] {"a", "b"}));
+    }
+
+    @Test
+    void strictReadingRefusesBytesThatAreNotUtf8FromNext() throws Exception {
+        Path f = dir.resolve("latin1.tsv");
+        Files.write(f, new byte[] {'a', '\t', (byte) 0xE9, '\n'});
+        try (TsvReader r = TsvReader.open(f, true)) {
+            assertThrows(java.nio.charset.CharacterCodingException.class, r::next);
+        }
+        try (TsvReader r = TsvReader.open(f, false)) {
+            assertEquals(List.of("a", "\uFFFD"), List.of(r.next()));
+        }
+    }
 }
