@@ -155,7 +155,7 @@ public final class PerturbationSimulator {
         for (int i = 0; i < cells; i++) {
             for (int j = 0; j < g; j++) {
                 double lambda = 1e6 * logits[i * g + j] / colSum[j];
-                long x = poisson(lambda, rng);
+                long x = CountSampler.poisson(lambda, rng);
                 if (x != 0) {
                     counts.add(j, x);
                 }
@@ -394,64 +394,6 @@ public final class PerturbationSimulator {
             s += (v - m) * (v - m);
         }
         return Math.sqrt(s / x.length);
-    }
-
-    /**
-     * A Poisson draw: multiplication of uniforms below 30, Hörmann's transformed rejection with squeeze (PTRS)
-     * above, so that the 1e6-scaled rates of the sVAE simulator cost a few uniforms each.
-     */
-    static long poisson(double lambda, Random rng) {
-        if (lambda <= 0) {
-            return 0;
-        }
-        if (lambda < 30) {
-            double limit = Math.exp(-lambda);
-            double p = rng.nextDouble();
-            long n = 0;
-            while (p > limit) {
-                p *= rng.nextDouble();
-                n++;
-            }
-            return n;
-        }
-        double slam = Math.sqrt(lambda);
-        double logLam = Math.log(lambda);
-        double b = 0.931 + 2.53 * slam;
-        double a = -0.059 + 0.02483 * b;
-        double invAlpha = 1.1239 + 1.1328 / (b - 3.4);
-        double vr = 0.9277 - 3.6224 / (b - 2);
-        while (true) {
-            double u = rng.nextDouble() - 0.5;
-            double v = rng.nextDouble();
-            double us = 0.5 - Math.abs(u);
-            long k = (long) Math.floor((2 * a / us + b) * u + lambda + 0.43);
-            if (us >= 0.07 && v <= vr) {
-                return k;
-            }
-            if (k < 0 || (us < 0.013 && v > us)) {
-                continue;
-            }
-            double lhs = Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b);
-            double rhs = -lambda + k * logLam - logFactorial(k);
-            if (lhs <= rhs) {
-                return k;
-            }
-        }
-    }
-
-    private static double logFactorial(long k) {
-        if (k < 2) {
-            return 0;
-        }
-        if (k < 20) {
-            double s = 0;
-            for (int i = 2; i <= k; i++) {
-                s += Math.log(i);
-            }
-            return s;
-        }
-        double x = k + 1.0; // Stirling series for log Gamma(k + 1)
-        return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
     }
 
     /** Growing CSR arrays. */

@@ -11,7 +11,7 @@ import io.gexflow.eval.perturb.Iwelbo;
 import io.gexflow.eval.perturb.TreatmentEffects;
 import io.gexflow.family.ModelDescriptor;
 import io.gexflow.family.ParameterFiles;
-import io.gexflow.models.perturb.CountSampler;
+import io.gexflow.data.perturb.CountSampler;
 import io.gexflow.models.perturb.Noise;
 import java.nio.file.Path;
 import java.util.List;

@@ -51,7 +51,7 @@ class PerturbationSimulatorTest {
             double s = 0;
             double s2 = 0;
             for (int i = 0; i < n; i++) {
-                long x = PerturbationSimulator.poisson(lambda, r);
+                long x = CountSampler.poisson(lambda, r);
                 assertTrue(x >= 0);
                 s += x;
                 s2 += (double) x * x;

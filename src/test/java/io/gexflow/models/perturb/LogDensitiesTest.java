@@ -10,9 +10,9 @@ import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
 /** The log-densities against closed forms computed here in double precision, independently of the engine. */
-class LogDensitiesTest {
+public class LogDensitiesTest {
     /** log Gamma by the Stirling series after shifting the argument above 10 (the test's own, not the product's). */
-    static double lgamma(double x) {
+    public static double lgamma(double x) {
         double shift = 0;
         while (x < 10) {
             shift += Math.log(x);

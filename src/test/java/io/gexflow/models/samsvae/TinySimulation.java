@@ -2,7 +2,7 @@ package io.gexflow.models.samsvae;
 
 import io.gexflow.data.perturb.PerturbationData;
 import io.gexflow.data.perturb.SparseRows;
-import io.gexflow.models.perturb.CountSampler;
+import io.gexflow.data.perturb.CountSampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

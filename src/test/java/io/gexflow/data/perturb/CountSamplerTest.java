@@ -1,7 +1,9 @@
-package io.gexflow.models.perturb;
+package io.gexflow.data.perturb;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gexflow.models.perturb.LogDensitiesTest;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

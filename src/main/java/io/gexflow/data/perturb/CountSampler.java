@@ -1,9 +1,10 @@
-package io.gexflow.models.perturb;
+package io.gexflow.data.perturb;
 
 import java.util.Random;
 
 /**
- * Draws counts in Java (DJL's PyTorch engine has no gamma or Poisson sampler), from a seeded generator:
+ * Draws counts in Java (DJL's PyTorch engine has no gamma or Poisson sampler), from a seeded generator, for
+ * the simulators and for the models' sampled treatment effects:
  * NB(mean mu, inverse dispersion theta) as the gamma-Poisson mixture x ~ Poisson(lambda),
  * lambda ~ Gamma(shape theta, scale mu / theta).
  */
@@ -51,14 +52,14 @@ public final class CountSampler {
     }
 
     /**
-     * Poisson(lambda): multiplication of uniforms below 10, else Hörmann's transformed rejection with
+     * Poisson(lambda): multiplication of uniforms below 30, else Hörmann's transformed rejection with
      * squeeze (PTRS, 1993).
      */
     public static long poisson(double lambda, Random r) {
         if (lambda <= 0) {
             return 0;
         }
-        if (lambda < 10) {
+        if (lambda < 30) {
             double limit = Math.exp(-lambda);
             double prod = r.nextDouble();
             long k = 0;
