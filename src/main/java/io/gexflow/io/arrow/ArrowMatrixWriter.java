@@ -1,28 +1,17 @@
 package io.gexflow.io.arrow;
 
-import io.gexflow.io.AtomicFile;
 import io.gexflow.io.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -35,11 +24,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@link #abort()} (or an exception before close) leaves nothing behind.
  */
 public final class ArrowMatrixWriter implements AutoCloseable {
-    private final AtomicFile out;
-    private final BufferAllocator allocator;
+    private final ArrowFileSink sink;
     private final VectorSchemaRoot root;
-    private final FileChannel channel;
-    private final ArrowFileWriter writer;
     private final int nFeatures;
     private final int batchRows;
     private final List<ObsColumn> obs;
@@ -47,7 +33,6 @@ public final class ArrowMatrixWriter implements AutoCloseable {
     private final FixedSizeListVector xVector;
     private int rowsInBatch;
     private long rowsWritten;
-    private boolean closed;
 
     /**
      * @param features feature ids, stored as {@value MatrixFile#META_FEATURES}
@@ -64,39 +49,26 @@ public final class ArrowMatrixWriter implements AutoCloseable {
         List<Field> fields = new ArrayList<>();
         fields.add(new Field(MatrixFile.ID, FieldType.notNullable(ArrowType.Utf8.INSTANCE), null));
         for (ObsColumn c : this.obs) {
-            fields.add(new Field(c.name(), FieldType.nullable(arrowType(c.type())), null));
+            fields.add(c.field());
         }
         Field item = new Field("item",
                 FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)), null);
         fields.add(new Field(MatrixFile.X, FieldType.notNullable(new ArrowType.FixedSizeList(nFeatures)),
                 List.of(item)));
-        this.out = new AtomicFile(file);
-        this.allocator = new RootAllocator();
+        this.sink = new ArrowFileSink(file, new Schema(fields, meta));
+        this.root = sink.root();
+        this.idVector = (VarCharVector) root.getVector(MatrixFile.ID);
+        this.xVector = (FixedSizeListVector) root.getVector(MatrixFile.X);
         try {
-            this.root = VectorSchemaRoot.create(new Schema(fields, meta), allocator);
-            this.idVector = (VarCharVector) root.getVector(MatrixFile.ID);
-            this.xVector = (FixedSizeListVector) root.getVector(MatrixFile.X);
-            this.channel = FileChannel.open(out.temp(), StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            this.writer = new ArrowFileWriter(root, null, channel);
-            writer.start();
             allocateBatch();
-        } catch (IOException e) {
-            abort();
-            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (RuntimeException e) {
+            sink.abort();
+            throw e;
         }
     }
 
     public ArrowMatrixWriter(Path file, List<String> features, List<ObsColumn> obs, Map<String, String> metadata) {
         this(file, features, obs, metadata, MatrixFile.DEFAULT_BATCH_ROWS);
-    }
-
-    private static ArrowType arrowType(ObsColumn.Type t) {
-        return switch (t) {
-            case UTF8 -> ArrowType.Utf8.INSTANCE;
-            case INT -> new ArrowType.Int(32, true);
-            case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-        };
     }
 
     private void allocateBatch() {
@@ -119,7 +91,7 @@ public final class ArrowMatrixWriter implements AutoCloseable {
         int row = rowsInBatch;
         idVector.setSafe(row, id.getBytes(StandardCharsets.UTF_8));
         for (int c = 0; c < obs.size(); c++) {
-            setObs(root.getVector(obs.get(c).name()), obs.get(c).type(), row, obsValues.get(c));
+            obs.get(c).set(root.getVector(obs.get(c).name()), row, obsValues.get(c));
         }
         xVector.setNotNull(row);
         Float4Vector data = (Float4Vector) xVector.getDataVector();
@@ -140,22 +112,6 @@ public final class ArrowMatrixWriter implements AutoCloseable {
         write(id, obsValues, x, 0);
     }
 
-    private static void setObs(FieldVector v, ObsColumn.Type type, int row, Object value) {
-        if (value == null) {
-            switch (type) {
-                case UTF8 -> ((VarCharVector) v).setNull(row);
-                case INT -> ((IntVector) v).setNull(row);
-                case FLOAT -> ((Float8Vector) v).setNull(row);
-            }
-            return;
-        }
-        switch (type) {
-            case UTF8 -> ((VarCharVector) v).setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
-            case INT -> ((IntVector) v).setSafe(row, ((Number) value).intValue());
-            case FLOAT -> ((Float8Vector) v).setSafe(row, ((Number) value).doubleValue());
-        }
-    }
-
     private void flush() {
         if (rowsInBatch == 0) {
             return;
@@ -166,12 +122,7 @@ public final class ArrowMatrixWriter implements AutoCloseable {
         data.getValidityBuffer().setOne(0, (values + 7) / 8);
         data.setValueCount(values);
         xVector.setValueCount(rowsInBatch);
-        root.setRowCount(rowsInBatch);
-        try {
-            writer.writeBatch();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out.target(), e);
-        }
+        sink.writeBatch(rowsInBatch);
         rowsWritten += rowsInBatch;
         allocateBatch();
     }
@@ -183,44 +134,20 @@ public final class ArrowMatrixWriter implements AutoCloseable {
     /** Finishes the file and gives it its name. */
     @Override
     public void close() {
-        if (closed) {
+        if (sink.isClosed()) {
             return;
         }
         try {
             flush();
-            writer.end();
-            writer.close();
-            channel.close();
-            out.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish " + out.target(), e);
-        } finally {
-            closed = true;
-            release();
+        } catch (RuntimeException e) {
+            sink.abort();
+            throw e;
         }
+        sink.close();
     }
 
     /** Drops the partial file. */
     public void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException ignored) {
-            // the temp file is deleted below anyway
-        }
-        release();
-    }
-
-    private void release() {
-        if (root != null) {
-            root.close();
-        }
-        allocator.close();
-        out.close();
+        sink.abort();
     }
 }

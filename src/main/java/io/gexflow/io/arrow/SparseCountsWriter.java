@@ -2,26 +2,18 @@ package io.gexflow.io.arrow;
 
 import io.gexflow.io.AtomicFile;
 import io.gexflow.io.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
-import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -35,11 +27,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@link #abort()} leaves nothing behind.
  */
 public final class SparseCountsWriter implements AutoCloseable {
-    private final AtomicFile out;
-    private final BufferAllocator allocator;
+    private final ArrowFileSink sink;
     private final VectorSchemaRoot root;
-    private final FileChannel channel;
-    private final ArrowFileWriter writer;
     private final int nGenes;
     private final List<String> treatments;
     private final int batchRows;
@@ -52,7 +41,6 @@ public final class SparseCountsWriter implements AutoCloseable {
     private int rowsInBatch;
     private int nonZerosInBatch;
     private long rowsWritten;
-    private boolean closed;
 
     /**
      * @param genes      gene ids: the columns that {@code indices} index
@@ -77,30 +65,22 @@ public final class SparseCountsWriter implements AutoCloseable {
         List<Field> fields = new ArrayList<>();
         fields.add(new Field(SparseCountsFile.ID, FieldType.notNullable(ArrowType.Utf8.INSTANCE), null));
         for (ObsColumn c : this.obs) {
-            fields.add(new Field(c.name(), FieldType.nullable(switch (c.type()) {
-                case UTF8 -> ArrowType.Utf8.INSTANCE;
-                case INT -> new ArrowType.Int(32, true);
-                case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-            }), null));
+            fields.add(c.field());
         }
         fields.add(list(SparseCountsFile.TREATMENTS, ArrowType.Utf8.INSTANCE));
         fields.add(list(SparseCountsFile.INDICES, new ArrowType.Int(32, true)));
         fields.add(list(SparseCountsFile.VALUES, new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)));
-        this.out = new AtomicFile(file);
-        this.allocator = new RootAllocator();
+        this.sink = new ArrowFileSink(file, new Schema(fields, meta));
+        this.root = sink.root();
+        this.idVector = (VarCharVector) root.getVector(SparseCountsFile.ID);
+        this.treatmentVector = (ListVector) root.getVector(SparseCountsFile.TREATMENTS);
+        this.indexVector = (ListVector) root.getVector(SparseCountsFile.INDICES);
+        this.valueVector = (ListVector) root.getVector(SparseCountsFile.VALUES);
         try {
-            this.root = VectorSchemaRoot.create(new Schema(fields, meta), allocator);
-            this.idVector = (VarCharVector) root.getVector(SparseCountsFile.ID);
-            this.treatmentVector = (ListVector) root.getVector(SparseCountsFile.TREATMENTS);
-            this.indexVector = (ListVector) root.getVector(SparseCountsFile.INDICES);
-            this.valueVector = (ListVector) root.getVector(SparseCountsFile.VALUES);
-            this.channel = FileChannel.open(out.temp(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            this.writer = new ArrowFileWriter(root, null, channel);
-            writer.start();
             newBatch();
-        } catch (IOException e) {
-            abort();
-            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (RuntimeException e) {
+            sink.abort();
+            throw e;
         }
     }
 
@@ -136,7 +116,7 @@ public final class SparseCountsWriter implements AutoCloseable {
         int row = rowsInBatch;
         idVector.setSafe(row, id.getBytes(StandardCharsets.UTF_8));
         for (int c = 0; c < obs.size(); c++) {
-            setObs(root.getVector(obs.get(c).name()), obs.get(c).type(), row, obsValues.get(c));
+            obs.get(c).set(root.getVector(obs.get(c).name()), row, obsValues.get(c));
         }
         int at = treatmentVector.startNewValue(row);
         VarCharVector names = (VarCharVector) treatmentVector.getDataVector();
@@ -169,22 +149,6 @@ public final class SparseCountsWriter implements AutoCloseable {
         }
     }
 
-    private static void setObs(FieldVector v, ObsColumn.Type type, int row, Object value) {
-        if (value == null) {
-            switch (type) {
-                case UTF8 -> ((VarCharVector) v).setNull(row);
-                case INT -> ((IntVector) v).setNull(row);
-                case FLOAT -> ((Float8Vector) v).setNull(row);
-            }
-            return;
-        }
-        switch (type) {
-            case UTF8 -> ((VarCharVector) v).setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
-            case INT -> ((IntVector) v).setSafe(row, ((Number) value).intValue());
-            case FLOAT -> ((Float8Vector) v).setSafe(row, ((Number) value).doubleValue());
-        }
-    }
-
     private void flush() {
         if (rowsInBatch == 0) {
             return;
@@ -192,12 +156,7 @@ public final class SparseCountsWriter implements AutoCloseable {
         for (FieldVector v : root.getFieldVectors()) {
             v.setValueCount(rowsInBatch);
         }
-        root.setRowCount(rowsInBatch);
-        try {
-            writer.writeBatch();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out.target(), e);
-        }
+        sink.writeBatch(rowsInBatch);
         rowsWritten += rowsInBatch;
         newBatch();
     }
@@ -209,44 +168,20 @@ public final class SparseCountsWriter implements AutoCloseable {
     /** Finishes the file and gives it its name. */
     @Override
     public void close() {
-        if (closed) {
+        if (sink.isClosed()) {
             return;
         }
         try {
             flush();
-            writer.end();
-            writer.close();
-            channel.close();
-            out.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish " + out.target(), e);
-        } finally {
-            closed = true;
-            release();
+        } catch (RuntimeException e) {
+            sink.abort();
+            throw e;
         }
+        sink.close();
     }
 
     /** Drops the partial file. */
     public void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException ignored) {
-            // the temp file is deleted below anyway
-        }
-        release();
-    }
-
-    private void release() {
-        if (root != null) {
-            root.close();
-        }
-        allocator.close();
-        out.close();
+        sink.abort();
     }
 }
