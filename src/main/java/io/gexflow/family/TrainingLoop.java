@@ -126,6 +126,25 @@ public final class TrainingLoop {
     }
 
     /**
+     * A {@link Fit} whose network runs under a DJL {@code Trainer}: its batches and gradients come from the
+     * trainer's manager and collector.
+     */
+    public interface TrainerFit extends Fit {
+        /** The trainer of the run. */
+        ai.djl.training.Trainer trainer();
+
+        @Override
+        default NDManager newBatchManager() {
+            return trainer().getManager().newSubManager();
+        }
+
+        @Override
+        default GradientCollector newGradientCollector() {
+            return trainer().newGradientCollector();
+        }
+    }
+
+    /**
      * Runs {@code fit} over {@code rows} training rows and keeps the chosen epoch's parameters in
      * {@code checkpoint}. {@code debugNumerics} is the per-batch TSV of {@link NumericsGuard} (or null);
      * {@code progress} receives one line per epoch. The returned history has family and model set from

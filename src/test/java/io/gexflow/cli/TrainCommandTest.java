@@ -79,6 +79,11 @@ class TrainCommandTest {
         assertEquals("dgex", m.get("family").asText());
         assertEquals("dgex", m.get("type").asText());
         assertEquals(8, m.get("settings").get("hidden_units").asInt());
+        // provenance records the same command line either way (the verb first), but for the output directory
+        JsonNode mb = Json.MAPPER.readTree(dir.resolve("b/model.json").toFile());
+        assertEquals(mb.at("/provenance/arguments").toString().replace(dir.resolve("b").toString(), "OUT"),
+                m.at("/provenance/arguments").toString().replace(dir.resolve("a").toString(), "OUT"));
+        assertEquals("train-dgex", m.at("/provenance/arguments/0").asText());
 
         CliRunner.Result lr = CliRunner.run("train", "--family", "lr", "--train", train.toString(), "--out-dir",
                 dir.resolve("lr").toString());
@@ -88,9 +93,9 @@ class TrainCommandTest {
 
     @Test
     void anUnknownFamilyIsAUsageError() {
-        CliRunner.Result r = CliRunner.run("train", "--family", "samsvae", "--out-dir", dir.resolve("x").toString());
+        CliRunner.Result r = CliRunner.run("train", "--family", "spikeslab", "--out-dir", dir.resolve("x").toString());
         assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("unknown family 'samsvae'") && r.err().contains("dgex, svqvae, lr, knn"), r.err());
+        assertTrue(r.err().contains("unknown family 'spikeslab'") && r.err().contains("dgex, svqvae, lr, knn"), r.err());
         assertTrue(!Files.exists(dir.resolve("x")));
     }
 

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import io.gexflow.data.Minibatches;
 import io.gexflow.data.RegressionData;
@@ -74,7 +73,7 @@ public final class DgexTrainer {
     }
 
     /** One D-GEX run on the loop: SGD step by DJL's trainer, schedule and validation at the end of each epoch. */
-    private static final class Fit implements TrainingLoop.Fit {
+    private static final class Fit implements TrainingLoop.TrainerFit {
         private final Trainer trainer;
         private final MomentumSgd sgd;
         private final DgexNetwork net;
@@ -117,13 +116,8 @@ public final class DgexTrainer {
         }
 
         @Override
-        public NDManager newBatchManager() {
-            return trainer.getManager().newSubManager();
-        }
-
-        @Override
-        public GradientCollector newGradientCollector() {
-            return trainer.newGradientCollector();
+        public Trainer trainer() {
+            return trainer;
         }
 
         /** Eq. 3 on the batch; a non-finite loss stops with the rate in use and last epoch's mean loss. */

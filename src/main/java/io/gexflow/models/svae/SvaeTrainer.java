@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -111,7 +110,7 @@ public final class SvaeTrainer {
     }
 
     /** One sVAE-family run on the loop. */
-    private static final class Fit implements TrainingLoop.Fit {
+    private static final class Fit implements TrainingLoop.TrainerFit {
         private final Trainer trainer;
         private final SvaeNetwork net;
         private final SvaeHyperParameters hp;
@@ -144,13 +143,8 @@ public final class SvaeTrainer {
         }
 
         @Override
-        public NDManager newBatchManager() {
-            return trainer.getManager().newSubManager();
-        }
-
-        @Override
-        public GradientCollector newGradientCollector() {
-            return trainer.newGradientCollector();
+        public Trainer trainer() {
+            return trainer;
         }
 
         @Override
