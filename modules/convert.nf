@@ -20,6 +20,7 @@ process CONVERT {
     def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow convert --input ${expression} --landmarks ${landmarks} --targets ${targets} ${args} \\
         --out ${meta.id}.arrow
     printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\

@@ -22,6 +22,7 @@ process DEDUP {
     def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow dedup --input ${matrix} ${args} \\
         --memory-mb ${task.memory.toMega().intdiv(2)} --threads ${task.cpus} \\
         --out ${matrix.baseName}.dedup.arrow --out-tsv ${matrix.baseName}.dedup.tsv

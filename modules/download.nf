@@ -36,6 +36,7 @@ process DOWNLOAD {
     def verify = sum ? "--${sum[0]} ${sum[1]}" : ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow download ${mirrors} --out '${meta.id}' ${verify} ${args}
     """
 

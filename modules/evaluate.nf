@@ -21,6 +21,7 @@ process EVALUATE {
     def modelArgs = dirs.collect { "--model ${it.name}=${it}" }.join(' ')
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow evaluate --test ${test} ${modelArgs} ${args} --out-dir .
     printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
         "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml

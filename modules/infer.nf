@@ -33,6 +33,7 @@ process INFER {
     def lm = landmarks ? "--landmarks ${landmarks}" : ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow infer --input ${expression} --model ${model} --normalization ${normalization} ${lm} ${args} \\
         --out-arrow ${meta.id}.predictions.arrow --out-gctx ${meta.id}.predictions.gctx \\
         --out-summary ${meta.id}.inference.json

@@ -18,6 +18,7 @@ process NORMALIZE_RNASEQ {
     def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow normalize-rnaseq --input ${matrix} --reference ${reference} ${args} --out ${meta.id}_norm.arrow
     printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
         "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml

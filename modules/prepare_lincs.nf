@@ -21,6 +21,7 @@ process PREPARE_LINCS {
     def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow prepare-lincs --gctx ${gctx} --sig-info ${sig_info} --gene-info ${gene_info} --pcl-table ${pcl_table} \\
         ${args} --out-dir .
     printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\

@@ -18,6 +18,7 @@ process REPORT {
     def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     interpretation=''
     if [ -f interpretation/interpretation.json ]; then interpretation='--interpretation interpretation'; fi
     inference=''

@@ -17,6 +17,7 @@ process REPORT_SVQVAE {
     def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow report-svqvae --metrics metrics.json ${args} --out svqvae_${meta.id}.html
     printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
         "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml

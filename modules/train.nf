@@ -23,6 +23,7 @@ process TRAIN {
     def validation = valid ? "--valid ${valid}" : ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow train --family ${meta.family} --train ${train} ${validation} ${args} \\
         --out-dir ${meta.id} ${args2}
     printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\

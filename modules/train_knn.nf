@@ -17,6 +17,7 @@ process TRAIN_KNN {
     def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m -XX:ActiveProcessorCount=${task.cpus}"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow train-knn --train ${train} --valid ${valid} ${args} --out-dir ${meta.id}
     printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
         "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml

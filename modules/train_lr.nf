@@ -19,6 +19,7 @@ process TRAIN_LR {
     def args = task.ext.args ?: ''
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m -XX:ActiveProcessorCount=${task.cpus}"
+    export OMP_NUM_THREADS=${task.cpus}
     gexflow train-lr --train ${train} --valid ${valid} --penalty ${meta.penalty} ${args} --out-dir ${meta.id}
     printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
         "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
