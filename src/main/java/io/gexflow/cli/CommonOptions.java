@@ -35,6 +35,12 @@ final class CommonOptions {
         Path resolve(String file) {
             return value.resolve(file);
         }
+
+        /** The path, as log lines and messages print it. */
+        @Override
+        public String toString() {
+            return String.valueOf(value);
+        }
     }
 
     /** {@code --out}: the one file the verb writes (required). */
@@ -42,6 +48,12 @@ final class CommonOptions {
     static final class OutFile {
         @Option(names = "--out", paramLabel = "<out>", required = true, descriptionKey = "out", description = "Output file.")
         Path value;
+
+        /** The path, as log lines and messages print it. */
+        @Override
+        public String toString() {
+            return String.valueOf(value);
+        }
     }
 
     /** {@code --threads}: worker threads, 0 for every processor. */
