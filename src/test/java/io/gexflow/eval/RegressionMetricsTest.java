@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * read from model.json), and both go through {@link Json#write}.
  */
 class RegressionMetricsTest {
-    private static final Provenance PROV = new Provenance("gexflow", "dev", "evaluate",
+    private static final Provenance PROV = new Provenance("gexflow", "dev", null, "evaluate",
             List.of("--test", "test.arrow", "--model", "dgex=m", "--out-dir", "e"), null, Map.of("test.arrow", "ab12"), null);
 
     @Test

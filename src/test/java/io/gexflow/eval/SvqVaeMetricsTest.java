@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * S-VQ-VAE with a history and a VQ-VAE without one, and both go through {@link Json#write}.
  */
 class SvqVaeMetricsTest {
-    private static final Provenance PROV = new Provenance("gexflow", "dev", "evaluate-svqvae",
+    private static final Provenance PROV = new Provenance("gexflow", "dev", null, "evaluate-svqvae",
             List.of("--train", "train.arrow"), 7L, Map.of("train.arrow", "ab12", "test.arrow", "cd34"), null);
     private static final List<String> CODES = List.of("HDAC inhibitor", "EGFR inhibitor", "PI3K inhibitor");
 
