@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
             TrainLrCommand.class,
             TrainKnnCommand.class,
             TrainDgexCommand.class,
+            TrainSamsvaeCommand.class,
+            EvaluatePerturbCommand.class,
             EvaluateCommand.class,
             InterpretDgexCommand.class,
             InferCommand.class,

@@ -16,12 +16,13 @@ import picocli.CommandLine.Unmatched;
  * {@code gexflow train --family NAME ...}: the one training verb, dispatched through the
  * {@link FamilyRegistry} to the family's own verb with the remaining options (so a generic Nextflow
  * {@code TRAIN} module needs only {@code meta.family}). The family verbs ({@code train-dgex},
- * {@code train-svqvae}, {@code train-lr}, {@code train-knn}) stay, with the same options and files.
+ * {@code train-svqvae}, {@code train-lr}, {@code train-knn}, {@code train-samsvae}) stay, with the same options and files.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model of any registered family: the other options are the family verb's "
                 + "(see gexflow train-<family> --help).",
-            "Families: dgex (train-dgex), svqvae / vqvae (train-svqvae --model ...), lr (train-lr), knn (train-knn)."})
+            "Families: dgex (train-dgex), svqvae / vqvae (train-svqvae --model ...), lr (train-lr), knn (train-knn),",
+            "samsvae / cpavae / cvae (train-samsvae --type ...)."})
 public final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     /** The verb of each family, and options it implies (S-VQ-VAE's two variants are one verb). */
     static final Map<String, List<String>> VERBS = Map.of(
@@ -29,7 +30,10 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             "svqvae", List.of("train-svqvae", "--model", "svqvae"),
             "vqvae", List.of("train-svqvae", "--model", "vqvae"),
             "lr", List.of("train-lr"),
-            "knn", List.of("train-knn"));
+            "knn", List.of("train-knn"),
+            "samsvae", List.of("train-samsvae"),
+            "cpavae", List.of("train-samsvae", "--type", "cpavae"),
+            "cvae", List.of("train-samsvae", "--type", "cvae"));
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -55,7 +59,8 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         boolean registered = FamilyRegistry.byName(name).isPresent() || FamilyRegistry.byType(name).isPresent();
         if (verb == null || !registered) {
             String known = FamilyRegistry.families().stream().map(ModelFamily::name).collect(Collectors.joining(", "));
-            throw new IllegalArgumentException("unknown family '" + name + "' (registered: " + known + "; variants: vqvae)");
+            throw new IllegalArgumentException("unknown family '" + name + "' (registered: " + known
+                    + "; variants: vqvae, cpavae, cvae)");
         }
         return verb;
     }
