@@ -234,6 +234,7 @@ workflow.onComplete {
         log.info "gexflow: S-VQ-VAE reports: ${out.resolve('report')}/svqvae_<dataset>.html"
     }
     if (selected('perturb') && perturbInputs()) {
+        log.info "gexflow: perturbation report: ${out.resolve('report')}/perturb_<dataset>.html"
         log.info "gexflow: perturbation metrics: ${out.resolve('perturb/metrics.json')}"
     }
 }

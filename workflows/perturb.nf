@@ -1,7 +1,7 @@
 /*
  * Perturbation track (spec perturbation.md; SAMS-VAE, Bereket and Karaletsos 2023): single-cell counts under
  * interventions -> SAMS-VAE, CPA-VAE and the conditional VAE (one TRAIN task each) -> IWELBO, ATE agreement
- * beside the additive baseline and, on a simulation, latent and target recovery -> metrics.json.
+ * beside the additive baseline and, on a simulation, latent and target recovery -> metrics.json -> report.
  * The data: --perturb_data (a counts.arrow with a split column, e.g. from `gexflow prepare-perturb`, or a
  * directory holding one, with truth.json and latents.arrow for a simulation), else a simulation
  * (--perturb_simulate svae: counts, so the negative binomial likelihood fits them).
@@ -9,6 +9,7 @@
 include { SIMULATE                } from '../modules/simulate'
 include { TRAIN as TRAIN_PERTURB  } from '../modules/train'
 include { EVALUATE_PERTURB        } from '../modules/evaluate_perturb'
+include { REPORT_PERTURB          } from '../modules/report_perturb'
 
 def csv(value) {
     value.toString().split(',').collect { it.trim() }.findAll { it }
@@ -37,9 +38,11 @@ workflow PERTURB {
     // every model directory (sorted by name) with the data, one EVALUATE task
     trained = TRAIN_PERTURB.out.model.map { meta, dir -> dir }.toSortedList { a, b -> a.name <=> b.name }.map { dirs -> [dirs] }
     EVALUATE_PERTURB(data.combine(trained).map { meta, d, dirs -> [meta + [track: 'perturb'], d, dirs] })
-    versions = versions.mix(EVALUATE_PERTURB.out.versions)
+    REPORT_PERTURB(EVALUATE_PERTURB.out.metrics)
+    versions = versions.mix(EVALUATE_PERTURB.out.versions, REPORT_PERTURB.out.versions)
 
     emit:
     metrics  = EVALUATE_PERTURB.out.metrics
+    report   = REPORT_PERTURB.out.html
     versions
 }

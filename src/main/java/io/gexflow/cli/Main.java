@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             TrainDgexCommand.class,
             TrainSamsvaeCommand.class,
             EvaluatePerturbCommand.class,
+            ReportPerturbCommand.class,
             EvaluateCommand.class,
             InterpretDgexCommand.class,
             InferCommand.class,
