@@ -1,14 +1,17 @@
 #!/usr/bin/env nextflow
 /*
  * gexflow: re-run published deep models of gene expression end to end.
- * Tracks: D-GEX (landmark -> target gene inference) and S-VQ-VAE (one code per class, MNIST and
- * LINCS). Every step is `gexflow <verb>` (bin/gexflow). A track runs when it is listed in
+ * Tracks: D-GEX (landmark -> target gene inference), S-VQ-VAE (one code per class, MNIST and
+ * LINCS) and perturb (SAMS-VAE, CPA-VAE, conditional VAE and the additive baseline on single-cell counts
+ * under interventions; a simulation unless --perturb_data is set). Every step is `gexflow <verb>`
+ * (bin/gexflow). A track runs when it is listed in
  * --tracks and its inputs are set (a path, or a URL from a full_* profile).
  */
 nextflow.enable.dsl = 2
 
 include { DGEX   } from './workflows/dgex'
 include { SVQVAE } from './workflows/svqvae'
+include { PERTURB } from './workflows/perturb'
 
 def selected(track) {
     params.tracks.toString().split(',').collect { it.trim() }.contains(track)
@@ -24,6 +27,11 @@ def svqvaeInputs() {
     files.any { params["svqvae_${it}"] || params["svqvae_${it}_url"] } || params.svqvae_lincs_pcl
 }
 
+// the perturbation track always has an input: --perturb_data, else its simulation
+def perturbInputs() {
+    params.perturb_data || params.perturb_simulate
+}
+
 // ---- parameters: checked against nextflow_schema.json before any task starts (no plugin, no network)
 
 def schemaGroups() {
@@ -36,6 +44,7 @@ def helpText() {
         '  ./nextflow run . -profile test            every track on the bundled test data',
         '  ./nextflow run . -profile full_dgex       D-GEX on the paper\'s data (downloads once into --data_cache)',
         '  ./nextflow run . --dgex_gctx F --dgex_landmarks map_lm.txt --dgex_targets map_tg.txt',
+        '  ./nextflow run . -profile test --tracks perturb   the perturbation track on the bundled simulation',
         '  Profiles: test, full_dgex, full_svqvae, gpu, docker, podman, singularity, apptainer, slurm, awsbatch, google',
         '']
     schemaGroups().each { name, group ->
@@ -196,9 +205,14 @@ workflow {
         versions = versions.mix(SVQVAE.out.versions)
         ran << 'svqvae'
     }
+    if (selected('perturb') && perturbInputs()) {
+        PERTURB()
+        versions = versions.mix(PERTURB.out.versions)
+        ran << 'perturb'
+    }
     if (!ran) {
         error "gexflow: no input for the tracks ${params.tracks}: set --dgex_gctx, --dgex_landmarks and --dgex_targets, " +
-            "or --svqvae_mnist_* / --svqvae_lincs_*, or use -profile test, full_dgex or full_svqvae"
+            "or --svqvae_mnist_* / --svqvae_lincs_*, or --tracks perturb, or use -profile test, full_dgex or full_svqvae"
     }
     softwareVersions(versions, header)
 }
@@ -218,5 +232,9 @@ workflow.onComplete {
     }
     if (selected('svqvae') && svqvaeInputs()) {
         log.info "gexflow: S-VQ-VAE reports: ${out.resolve('report')}/svqvae_<dataset>.html"
+    }
+    if (selected('perturb') && perturbInputs()) {
+        log.info "gexflow: perturbation report: ${out.resolve('report')}/perturb_<dataset>.html"
+        log.info "gexflow: perturbation metrics: ${out.resolve('perturb/metrics.json')}"
     }
 }

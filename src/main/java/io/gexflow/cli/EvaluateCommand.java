@@ -63,7 +63,7 @@ public final class EvaluateCommand extends Verb {
 
     @Option(names = "--family", paramLabel = "NAME",
             description = "Family of the models: dgex, lr, knn (this verb's own, the default) or svqvae, vqvae (runs "
-                    + "evaluate-svqvae with the other options).")
+                    + "evaluate-svqvae with the other options), samsvae, cpavae, cvae (evaluate-perturb).")
     String family;
 
     @Mixin CommonOptions.OutDir outDir;
@@ -74,7 +74,8 @@ public final class EvaluateCommand extends Verb {
 
     /** The evaluating verb of each family or variant (the names of {@link TrainCommand#VERBS}). */
     static final Map<String, String> VERBS = Map.of("dgex", "evaluate", "lr", "evaluate", "knn", "evaluate",
-            "svqvae", "evaluate-svqvae", "vqvae", "evaluate-svqvae");
+            "svqvae", "evaluate-svqvae", "vqvae", "evaluate-svqvae", "samsvae", "evaluate-perturb",
+            "cpavae", "evaluate-perturb", "cvae", "evaluate-perturb");
 
     @Override
     public Integer call() {

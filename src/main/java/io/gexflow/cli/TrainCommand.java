@@ -16,26 +16,29 @@ import picocli.CommandLine.Unmatched;
  * {@code gexflow train --family NAME ...}: the one training verb, dispatched through the
  * {@link FamilyRegistry} to the family's own verb with the remaining options (so a generic Nextflow
  * {@code TRAIN} module needs only {@code meta.family}). The family verbs ({@code train-dgex},
- * {@code train-svqvae}, {@code train-lr}, {@code train-knn}) stay, with the same options and files.
+ * {@code train-svqvae}, {@code train-lr}, {@code train-knn}, {@code train-samsvae}) stay, with the same options and files.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model of any registered family: the other options are the family verb's "
                 + "(see gexflow train-<family> --help).",
-            "Families: dgex (train-dgex), svqvae / vqvae (train-svqvae --model ...), lr (train-lr), knn (train-knn), "
-                + "svae / svae+ / ivae / vae / beta-vae (train-svae --model ...)."})
+            "Families: dgex (train-dgex), svqvae / vqvae (train-svqvae --model ...), lr (train-lr), knn (train-knn),",
+            "samsvae / cpavae / cvae (train-samsvae --type ...), svae / svae+ / ivae / vae / beta-vae (train-svae --model ...)."})
 public final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     /** The verb of each family, and options it implies (S-VQ-VAE's two variants are one verb). */
-    static final Map<String, List<String>> VERBS = Map.of(
-            "dgex", List.of("train-dgex"),
-            "svqvae", List.of("train-svqvae", "--model", "svqvae"),
-            "vqvae", List.of("train-svqvae", "--model", "vqvae"),
-            "lr", List.of("train-lr"),
-            "knn", List.of("train-knn"),
-            "svae", List.of("train-svae", "--model", "svae"),
-            "svae+", List.of("train-svae", "--model", "svae+"),
-            "ivae", List.of("train-svae", "--model", "ivae"),
-            "vae", List.of("train-svae", "--model", "vae"),
-            "beta-vae", List.of("train-svae", "--model", "beta-vae"));
+    static final Map<String, List<String>> VERBS = Map.ofEntries(
+            Map.entry("dgex", List.of("train-dgex")),
+            Map.entry("svqvae", List.of("train-svqvae", "--model", "svqvae")),
+            Map.entry("vqvae", List.of("train-svqvae", "--model", "vqvae")),
+            Map.entry("lr", List.of("train-lr")),
+            Map.entry("knn", List.of("train-knn")),
+            Map.entry("svae", List.of("train-svae", "--model", "svae")),
+            Map.entry("svae+", List.of("train-svae", "--model", "svae+")),
+            Map.entry("ivae", List.of("train-svae", "--model", "ivae")),
+            Map.entry("vae", List.of("train-svae", "--model", "vae")),
+            Map.entry("beta-vae", List.of("train-svae", "--model", "beta-vae")),
+            Map.entry("samsvae", List.of("train-samsvae")),
+            Map.entry("cpavae", List.of("train-samsvae", "--type", "cpavae")),
+            Map.entry("cvae", List.of("train-samsvae", "--type", "cvae")));
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +64,8 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         boolean registered = FamilyRegistry.byName(name).isPresent() || FamilyRegistry.byType(name).isPresent();
         if (verb == null || !registered) {
             String known = FamilyRegistry.families().stream().map(ModelFamily::name).collect(Collectors.joining(", "));
-            throw new IllegalArgumentException("unknown family '" + name + "' (registered: " + known + "; variants: vqvae)");
+            throw new IllegalArgumentException("unknown family '" + name + "' (registered: " + known
+                    + "; variants: vqvae, cpavae, cvae)");
         }
         return verb;
     }

@@ -58,10 +58,10 @@ class EvaluateFamilyTest {
 
     @Test
     void anUnknownFamilyIsAUsageError() {
-        CliRunner.Result r = CliRunner.run("evaluate", "--family", "samsvae", "--test", "t.arrow", "--model", "a=m",
+        CliRunner.Result r = CliRunner.run("evaluate", "--family", "nosuch", "--test", "t.arrow", "--model", "a=m",
                 "--out-dir", dir.resolve("x").toString());
         assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("--family: unknown family 'samsvae'"), r.err());
+        assertTrue(r.err().contains("--family: unknown family 'nosuch'"), r.err());
         assertFalse(Files.exists(dir.resolve("x")));
     }
 }

@@ -201,6 +201,26 @@ public final class SamsVaeModel implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The guide's mean effect of every treatment on every latent, M o E at the point estimate
+     * ({@link SamsVaeNetwork#meanGlobals}): treatments x K (zeros for the conditional VAE). Models without
+     * masks take their estimated targets from it (the top latents by |shift|).
+     */
+    public double[][] effectMeans() {
+        int k = network.hyperParameters().latent();
+        float[] e;
+        try (NDManager em = manager.newSubManager(); NDScope scope = new NDScope()) {
+            e = network.meanGlobals(em).maskedEffect().toFloatArray();
+        }
+        double[][] out = new double[treatments.size()][k];
+        for (int t = 0; t < out.length; t++) {
+            for (int j = 0; j < k; j++) {
+                out[t][j] = e[t * k + j];
+            }
+        }
+        return out;
+    }
+
     /** The estimated target graph: treatment t acts on latent j when sigmoid(logits_tj) > 0.5 (all true without masks). */
     public boolean[][] estimatedTargets() {
         float[] p = network.maskProbabilities();

@@ -1,0 +1,37 @@
+/*
+ * Perturbation track: every trained model (SAMS-VAE family) and the additive baseline, fitted on the
+ * training split, on the held-out cells of one data set (meta.id): IWELBO, ATE Pearson r / R^2 (all genes and
+ * top 20; all and test conditions), and on a simulation (truth.json and latents.arrow in the data directory)
+ * latent MCC / R^2 and target-graph F1; one metrics.json. ext.args: --iwelbo-particles, --ate-samples, --seed
+ * (conf/modules.config).
+ */
+process EVALUATE_PERTURB {
+    tag "${meta.id}"
+    label 'process_medium'
+
+    input:
+    tuple val(meta), path(data), path(models)
+
+    output:
+    tuple val(meta), path('metrics.json'), emit: metrics
+    path 'versions.yml',                   emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    // one model directory arrives as a path, several as a list
+    def dirs = models instanceof Collection ? models : [models]
+    def modelArgs = dirs.collect { "--model ${it.name}=${it}" }.join(' ')
+    """
+    export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
+    export OMP_NUM_THREADS=${task.cpus}
+    gexflow evaluate-perturb --data ${data} ${modelArgs} ${args} --out-dir .
+    printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
+        "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
+    """
+
+    stub:
+    """
+    echo '{"track": "perturb", "models": {}}' > metrics.json
+    printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
+    """
+}

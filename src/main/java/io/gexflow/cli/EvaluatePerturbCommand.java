@@ -1,0 +1,290 @@
+package io.gexflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gexflow.data.perturb.PerturbationData;
+import io.gexflow.data.perturb.PerturbationFile;
+import io.gexflow.eval.History;
+import io.gexflow.eval.PerturbMetrics;
+import io.gexflow.eval.perturb.AteAgreement;
+import io.gexflow.eval.perturb.Conditions;
+import io.gexflow.eval.perturb.Iwelbo;
+import io.gexflow.eval.perturb.LatentRecovery;
+import io.gexflow.eval.perturb.TargetGraphScore;
+import io.gexflow.eval.perturb.TreatmentEffects;
+import io.gexflow.family.ModelDescriptor;
+import io.gexflow.io.InputException;
+import io.gexflow.io.Json;
+import io.gexflow.io.StagedDirectory;
+import io.gexflow.io.arrow.ArrowMatrixReader;
+import io.gexflow.io.arrow.DenseMatrix;
+import io.gexflow.models.additive.AdditiveBaseline;
+import io.gexflow.models.samsvae.SamsVaeFamily;
+import io.gexflow.models.samsvae.SamsVaeHyperParameters;
+import io.gexflow.models.samsvae.SamsVaeModel;
+import io.gexflow.provenance.Provenance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code gexflow evaluate-perturb}: the perturbation track's numbers (spec perturbation.md "Metrics") for every
+ * {@code --model} (SAMS-VAE family) and the additive baseline (fitted here on the training split) on the
+ * held-out ({@code test}) cells: IWELBO, ATE Pearson r and R² over all genes and the top 20; on a simulation
+ * (truth.json and latents.arrow beside the counts file) latent MCC / R² and the target graph's F1. Writes one
+ * metrics.json ({@link PerturbMetrics}).
+ */
+@Command(name = "evaluate-perturb", mixinStandardHelpOptions = true,
+        description = {"Held-out IWELBO, ATE agreement (Pearson r, R^2; all genes and top 20) of SAMS-VAE-family models and",
+            "the additive baseline; on simulations also latent MCC / R^2 and target-graph F1. Writes metrics.json."})
+public final class EvaluatePerturbCommand extends Verb {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluatePerturbCommand.class);
+    static final String COUNTS = "counts.arrow";
+    static final String TRUTH = "truth.json";
+    static final String LATENTS = "latents.arrow";
+
+    @Option(names = {"--data", "--test"}, required = true,
+            description = {"Counts file with a split column (.arrow), or a directory with counts.arrow (and, for a simulation,",
+                "truth.json and latents.arrow); --test: the same, for evaluate --family samsvae."})
+    Path data;
+
+    @Option(names = "--model", paramLabel = "NAME=DIR",
+            description = "name=model-directory (train-samsvae), repeatable; each name once ('additive' is the baseline's).")
+    List<String> modelOptions = new ArrayList<>();
+
+    @Option(names = "--iwelbo-particles", defaultValue = "100", description = "K, draws of the global variables (default ${DEFAULT-VALUE}).")
+    int particles;
+
+    @Option(names = "--ate-samples", defaultValue = "2500", description = "Sampled cells per condition for model ATEs (default ${DEFAULT-VALUE}).")
+    int ateSamples;
+
+    @Option(names = "--ate-library", defaultValue = "10000", description = "Library size of the sampled cells (default ${DEFAULT-VALUE}).")
+    double ateLibrary;
+
+    @Option(names = "--ate-global-draws", defaultValue = "25",
+            description = "Guide draws of the global variables the ATE samples share (default ${DEFAULT-VALUE}).")
+    int ateGlobalDraws;
+
+    @Option(names = "--cell-batch", defaultValue = "256", description = "Cells per evaluation batch (default ${DEFAULT-VALUE}).")
+    int cellBatch;
+
+    @Mixin CommonOptions.Seed seed;
+
+    @Mixin CommonOptions.OutDir outDir;
+
+    @Override
+    public Integer call() {
+        if (particles < 1 || ateSamples < 1 || ateGlobalDraws < 1 || cellBatch < 1 || !(ateLibrary > 0)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--iwelbo-particles, --ate-samples, --ate-global-draws, --cell-batch must be >= 1 and --ate-library > 0");
+        }
+        Map<String, Path> models = NamedModels.parse(spec, modelOptions);
+        if (models.containsKey(PerturbMetrics.ADDITIVE)) {
+            throw new ParameterException(spec.commandLine(), "--model name 'additive' is the baseline's");
+        }
+        return StagedDirectory.write(outDir.value, staging -> evaluate(models, staging));
+    }
+
+    /** The conditions of {@code all} that occur among {@code test}'s, in {@code test}'s order. */
+    static Conditions restrict(Conditions all, Conditions test) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int k = 0; k < all.size(); k++) {
+            at.put(all.names().get(k), k);
+        }
+        List<int[]> ts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<int[]> cells = new ArrayList<>();
+        for (String n : test.names()) {
+            int k = at.get(n);
+            ts.add(all.treatments().get(k));
+            names.add(n);
+            cells.add(all.cells().get(k));
+        }
+        return new Conditions(ts, names, cells, all.controls());
+    }
+
+    private int evaluate(Map<String, Path> models, Path out) {
+        Path dir = Files.isDirectory(data) ? data : data.toAbsolutePath().getParent();
+        Path countsFile = Files.isDirectory(data) ? data.resolve(COUNTS) : data;
+        if (!Files.isRegularFile(countsFile)) {
+            throw new InputException(countsFile, "no counts file (" + COUNTS + ") here");
+        }
+        PerturbationFile file = PerturbationFile.read(countsFile);
+        PerturbationData train = file.split(countsFile, TrainSamsvaeCommand.TRAIN_SPLIT);
+        PerturbationData test = file.split(countsFile, "test");
+        if (test.cells().isEmpty() || train.cells().isEmpty()) {
+            throw new InputException(countsFile, "needs train and test cells in its split column");
+        }
+        // data ATEs over every cell of the file against its controls (the paper's); scored for all conditions
+        // and for those of the held-out cells (the rows of the test conditions within all)
+        Conditions all = Conditions.of(file.data());
+        Conditions testConditions = restrict(all, Conditions.of(test));
+        int[] testRows = rowsOf(all, testConditions);
+        double[][] dataAte = TreatmentEffects.dataAte(file.data(), all);
+        Truth truth = Truth.read(dir, file.data());
+        String dataset = Files.isDirectory(data) ? dir.getFileName().toString()
+                : countsFile.getFileName().toString().replaceFirst("\\.arrow$", "");
+        LOG.info("{}: {} training / {} test cells, {} genes, {} treatments, {} test conditions{}", dataset, train.cells().size(),
+                test.cells().size(), file.data().genes().size(), file.data().treatments().size(), testConditions.size(),
+                truth != null ? ", simulation " + truth.kind : "");
+
+        List<Path> inputs = new ArrayList<>(List.of(countsFile));
+        models.values().forEach(p -> inputs.add(p.resolve(ModelDescriptor.FILE)));
+        Provenance prov = provenance(seed.value, inputs.toArray(Path[]::new));
+        Map<String, PerturbMetrics.Model> results = new LinkedHashMap<>();
+        for (var e : models.entrySet()) {
+            results.put(e.getKey(), evaluateModel(e.getKey(), e.getValue(), file.data(), test, all, testRows, dataAte, truth));
+        }
+        AdditiveBaseline additive = AdditiveBaseline.fit(train);
+        Map<String, PerturbMetrics.Ate> addAte = ate(dataAte, additive.ate(all), testRows);
+        results.put(PerturbMetrics.ADDITIVE, new PerturbMetrics.Model("baseline", PerturbMetrics.ADDITIVE, null, null, null,
+                addAte, null));
+        log(PerturbMetrics.ADDITIVE, results.get(PerturbMetrics.ADDITIVE));
+        PerturbMetrics m = new PerturbMetrics(PerturbMetrics.TRACK, dataset, truth != null ? truth.kind : null,
+                train.cells().size(), test.cells().size(), file.data().genes().size(), file.data().treatments().size(),
+                testConditions.names(),
+                new PerturbMetrics.Settings(particles, ateSamples, ateLibrary, ateGlobalDraws, seed.value),
+                new java.util.TreeMap<>(PerturbMetrics.DEFINITIONS), results, prov);
+        Json.writeFile(out.resolve("metrics.json"), m);
+        return 0;
+    }
+
+    /** Agreement over all conditions ({@code all}) and over the test conditions ({@code test}: rows {@code testRows}). */
+    private static Map<String, PerturbMetrics.Ate> ate(double[][] data, double[][] model, int[] testRows) {
+        Map<String, PerturbMetrics.Ate> out = new LinkedHashMap<>();
+        out.put("all", agreement(data, model));
+        double[][] d = new double[testRows.length][];
+        double[][] m = new double[testRows.length][];
+        for (int i = 0; i < testRows.length; i++) {
+            d[i] = data[testRows[i]];
+            m[i] = model[testRows[i]];
+        }
+        out.put("test", agreement(d, m));
+        return out;
+    }
+
+    private static PerturbMetrics.Ate agreement(double[][] data, double[][] model) {
+        AteAgreement a = AteAgreement.of(data, model);
+        return new PerturbMetrics.Ate(a.pearson(), a.r2(), a.pearsonTop(), a.r2Top(), a.conditions());
+    }
+
+    /** The index in {@code all} of every condition of {@code sub} (which {@link #restrict} made from it). */
+    static int[] rowsOf(Conditions all, Conditions sub) {
+        return sub.names().stream().mapToInt(n -> all.names().indexOf(n)).toArray();
+    }
+
+    private PerturbMetrics.Model evaluateModel(String name, Path modelDir, PerturbationData data, PerturbationData test,
+            Conditions conditions, int[] testRows, double[][] dataAte, Truth truth) {
+        Path json = modelDir.resolve(ModelDescriptor.FILE);
+        if (!Files.isRegularFile(json)) {
+            throw new InputException(modelDir, "is no model directory (no " + ModelDescriptor.FILE + ")");
+        }
+        ModelDescriptor d = io.gexflow.models.FamilyRegistry.read(modelDir);
+        if (!SamsVaeFamily.NAME.equals(d.family())) {
+            throw new InputException(modelDir, "is a " + d.family() + " model; evaluate-perturb takes the samsvae family");
+        }
+        SamsVaeHyperParameters hp = SamsVaeFamily.FAMILY.hyperParameters(d);
+        try (SamsVaeModel model = SamsVaeModel.load(modelDir, d)) {
+            if (!model.genes().equals(test.genes()) || !model.treatments().equals(test.treatments())) {
+                throw new InputException(modelDir, "was trained on other genes or treatments than " + this.data.getFileName());
+            }
+            Iwelbo iw = model.iwelbo(test, particles, seed.value, cellBatch);
+            Map<String, PerturbMetrics.Ate> a = ate(dataAte, model.ate(conditions, ateSamples, ateLibrary, ateGlobalDraws,
+                    seed.value + 1), testRows);
+            PerturbMetrics.Recovery rec = null;
+            if (truth != null) {
+                LatentRecovery lr = LatentRecovery.of(truth.latents, model.latentMeans(data, cellBatch));
+                Double p = null;
+                Double r = null;
+                Double f = null;
+                if (!hp.conditional()) {
+                    boolean[][] est = hp.masked() ? model.estimatedTargets() : TargetGraphScore.topK(model.effectMeans(), 2);
+                    TargetGraphScore g = TargetGraphScore.of(truth.graph, est, lr.matching());
+                    p = g.precision();
+                    r = g.recall();
+                    f = g.f1();
+                }
+                rec = new PerturbMetrics.Recovery(lr.mccPearson(), lr.mccSpearman(), lr.r2(), p, r, f);
+            }
+            Integer best = null;
+            Path history = modelDir.resolve(History.FILE);
+            if (Files.isRegularFile(history)) {
+                best = History.read(history).bestEpoch();
+            }
+            PerturbMetrics.Model m = new PerturbMetrics.Model(SamsVaeFamily.NAME, hp.type(), hp.guide(), iw.mean(), best, a, rec);
+            log(name, m);
+            return m;
+        }
+    }
+
+    private static void log(String name, PerturbMetrics.Model m) {
+        LOG.info(String.format(Locale.ROOT, "%s (%s): IWELBO %s, ATE (all conditions) r %.3f R2 %.3f, top-20 r %.3f R2 %.3f%s", name, m.type(),
+                m.iwelbo() == null ? "-" : String.format(Locale.ROOT, "%.2f", m.iwelbo()), m.ate().get("all").pearson(),
+                m.ate().get("all").r2(), m.ate().get("all").pearsonTop20(), m.ate().get("all").r2Top20(), m.recovery() == null ? ""
+                        : String.format(Locale.ROOT, ", MCC %.3f, target F1 %s", m.recovery().mccPearson(),
+                                m.recovery().targetF1() == null ? "-" : String.format(Locale.ROOT, "%.3f", m.recovery().targetF1()))));
+    }
+
+    /** A simulation's truth: the true latents of every cell and the true target graph, in the data's orders. */
+    record Truth(String kind, double[][] latents, boolean[][] graph) {
+        static Truth read(Path dir, PerturbationData all) {
+            Path t = dir.resolve(TRUTH);
+            Path z = dir.resolve(LATENTS);
+            if (!Files.isRegularFile(t) || !Files.isRegularFile(z)) {
+                return null;
+            }
+            JsonNode j;
+            try {
+                j = Json.MAPPER.readTree(t.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<String> names = new ArrayList<>();
+            j.get("treatments").forEach(n -> names.add(n.asText()));
+            JsonNode masks = j.get("masks");
+            boolean[][] graph = new boolean[all.treatments().size()][];
+            for (int a = 0; a < graph.length; a++) {
+                int at = names.indexOf(all.treatments().get(a));
+                if (at < 0) {
+                    throw new InputException(t, "has no treatment " + all.treatments().get(a));
+                }
+                JsonNode row = masks.get(at);
+                graph[a] = new boolean[row.size()];
+                for (int i = 0; i < row.size(); i++) {
+                    graph[a][i] = row.get(i).asDouble() != 0;
+                }
+            }
+            DenseMatrix latents = ArrowMatrixReader.readAll(z);
+            Map<String, Integer> row = new HashMap<>();
+            for (int i = 0; i < latents.rows(); i++) {
+                row.put(latents.ids().get(i), i);
+            }
+            Set<String> seen = new HashSet<>();
+            double[][] zt = new double[all.cells().size()][latents.cols()];
+            for (int i = 0; i < zt.length; i++) {
+                Integer r = row.get(all.cells().get(i));
+                if (r == null || !seen.add(all.cells().get(i))) {
+                    throw new InputException(z, "has no (single) row for cell " + all.cells().get(i));
+                }
+                for (int k = 0; k < latents.cols(); k++) {
+                    zt[i][k] = latents.get(r, k);
+                }
+            }
+            return new Truth(j.path("kind").asText(null), zt, graph);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.gexflow.eval;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gexflow.provenance.Provenance;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code metrics.json} of {@code gexflow evaluate-perturb} (the perturbation track, spec perturbation.md
+ * "Metrics"): every model and the additive baseline on the held-out cells of one counts file; the report's input.
+ *
+ * @param track           always {@code perturb}
+ * @param dataset         the data's name (its directory, or the file's name without .arrow)
+ * @param simulation      {@code svae} or {@code samsvae} when the data is a simulation (then the recovery values)
+ * @param nTrainCells     cells of the training split (the additive baseline's fit)
+ * @param nTestCells      held-out cells (IWELBO)
+ * @param nGenes          genes
+ * @param nTreatments     columns of the dosage matrix
+ * @param testConditions  the conditions (single treatments and combinations) of the held-out cells
+ * @param definitions     what each number means
+ * @param models          by the {@code --model} name; the additive baseline as {@code additive}
+ */
+@MetricsJson
+public record PerturbMetrics(
+        String track,
+        String dataset,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String simulation,
+        int nTrainCells,
+        int nTestCells,
+        int nGenes,
+        int nTreatments,
+        List<String> testConditions,
+        Settings settings,
+        Map<String, String> definitions,
+        Map<String, Model> models,
+        Provenance provenance) {
+
+    public static final String TRACK = "perturb";
+    public static final String ADDITIVE = "additive";
+
+    public static final Map<String, String> DEFINITIONS = Map.of(
+            "iwelbo", "held-out IWELBO (nats per cell): global variables drawn K times from the guide, shared across cells; "
+                    + "mean over test cells of logsumexp_k log w_ik - log K",
+            "ate", "ATE of a condition: mean over its cells (all cells of the file) of log2(1e4 x / sum x + 1) minus the same mean over controls; "
+                    + "model ATE from samples at a fixed library size; Pearson r and R^2 (data as truth) over conditions x genes",
+            "ate_top20", "the same over each condition's 20 genes of largest |data ATE|",
+            "recovery", "simulations: MCC = mean |correlation| of Hungarian-matched true and inferred latents (all cells); "
+                    + "latent R^2 of each true latent on all inferred ones; target graph precision/recall/F1 with the "
+                    + "estimated graph sigmoid(mask logits) > 0.5 (models without masks: each treatment's top-2 latents by |mean effect|)");
+
+    /** The evaluation's sampling settings. */
+    @MetricsJson
+    public record Settings(int iwelboParticles, int ateSamples, double ateLibrary, int ateGlobalDraws, long seed) {}
+
+    /**
+     * One evaluated model.
+     *
+     * @param kind      {@code samsvae} (a trained model of the family) or {@code baseline}
+     * @param type      samsvae, cpavae, cvae, or additive
+     * @param guide     meanfield / correlated (trained models only)
+     * @param iwelbo    trained models only
+     * @param bestEpoch trained models only: the kept epoch
+     * @param ate       agreement of model and data ATEs: {@code all} conditions of the file, and the {@code test}
+ *                  conditions (those of the held-out cells)
+     * @param recovery  simulations and trained models only
+     */
+    @MetricsJson
+    public record Model(
+            String kind,
+            String type,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String guide,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double iwelbo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer bestEpoch,
+            Map<String, Ate> ate,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery) {}
+
+    /** ATE agreement over all genes and over the top-20 genes per condition. */
+    @MetricsJson
+    public record Ate(double pearson, double r2, double pearsonTop20, double r2Top20, int conditions) {}
+
+    /**
+     * Latent and target-graph recovery on a simulation.
+     *
+     * @param targetF1 absent (with precision and recall) for the conditional VAE, which has no per-treatment latent effects
+     */
+    @MetricsJson
+    public record Recovery(
+            double mccPearson,
+            double mccSpearman,
+            double latentR2,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double targetPrecision,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double targetRecall,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double targetF1) {}
+}

@@ -1,0 +1,141 @@
+package io.gexflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gexflow.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The perturbation track's verbs on the bundled sVAE simulation (counts; int3 held out as the test split):
+ * train-samsvae (also as train --family) and evaluate-perturb. The bundled SAMS-VAE simulation holds real values
+ * (f(z) plus Gaussian noise), which the negative binomial likelihood refuses.
+ */
+class PerturbStepsTest {
+    static final Path DATA = Path.of("test-data/perturb/svae");
+    @TempDir Path dir;
+
+    static String[] small(String... head) {
+        List<String> a = new ArrayList<>(List.of(head));
+        a.addAll(List.of("--train", DATA.resolve("counts.arrow").toString(), "--latent", "6", "--width", "16",
+                "--epochs", "2", "--batch-size", "64", "--particles", "2", "--learning-rate", "1e-3", "--mask-prior", "0.1",
+                "--device", "cpu"));
+        return a.toArray(String[]::new);
+    }
+
+    static String[] with(String[] a, String... more) {
+        List<String> l = new ArrayList<>(List.of(a));
+        l.addAll(List.of(more));
+        return l.toArray(String[]::new);
+    }
+
+    @Test
+    void trainsBothWaysThenEvaluatesEveryModelAndTheAdditiveBaseline() throws Exception {
+        Path sams = dir.resolve("sams");
+        Path cpa = dir.resolve("cpa");
+        CliRunner.Result r = CliRunner.run(with(small("train", "--family", "samsvae"), "--out-dir", sams.toString()));
+        assertEquals(0, r.exit(), r.err());
+        r = CliRunner.run(with(small("train-samsvae", "--type", "cpavae"), "--out-dir", cpa.toString()));
+        assertEquals(0, r.exit(), r.err());
+        JsonNode model = Json.MAPPER.readTree(sams.resolve("model.json").toFile());
+        assertEquals("samsvae", model.get("family").asText());
+        assertEquals("samsvae", model.get("type").asText());
+        assertEquals(6, model.get("settings").get("latent").asInt());
+        // test-data/perturb/svae: 91 training and 6 validation cells (int3's 23 cells are the test split)
+        assertEquals(91, model.get("summary").get("train_cells").asInt());
+        assertEquals(6, model.get("summary").get("valid_cells").asInt());
+        assertEquals("train-samsvae", model.get("provenance").get("verb").asText());
+        assertTrue(Files.isRegularFile(sams.resolve("samsvae.params")));
+        assertTrue(Files.isRegularFile(sams.resolve("history.json")));
+        assertEquals("cpavae", Json.MAPPER.readTree(cpa.resolve("model.json").toFile()).get("type").asText());
+
+        Path ev = dir.resolve("eval");
+        r = CliRunner.run("evaluate", "--family", "samsvae", "--test", DATA.toString(), "--model", "sams=" + sams,
+                "--model", "cpa=" + cpa, "--iwelbo-particles", "4", "--ate-samples", "50", "--ate-global-draws", "5",
+                "--out-dir", ev.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode m = Json.MAPPER.readTree(ev.resolve("metrics.json").toFile());
+        assertEquals("perturb", m.get("track").asText());
+        assertEquals("svae", m.get("simulation").asText());
+        assertEquals(23, m.get("n_test_cells").asInt());
+        assertEquals(91, m.get("n_train_cells").asInt());
+        assertEquals(List.of("int3"), iterate(m.get("test_conditions").elements()).stream().map(JsonNode::asText).toList());
+        assertEquals(4, m.get("settings").get("iwelbo_particles").asInt());
+        assertEquals(List.of("additive", "cpa", "sams"), iterate(m.get("models").fieldNames())); // keys sorted, as Json writes maps
+        for (String name : List.of("sams", "cpa")) {
+            JsonNode x = m.get("models").get(name);
+            assertTrue(Double.isFinite(x.get("iwelbo").asDouble()) && x.get("iwelbo").asDouble() < 0, x.toString());
+            assertTrue(Math.abs(x.get("ate").get("all").get("pearson").asDouble()) <= 1, x.toString());
+            assertEquals(4, x.get("ate").get("all").get("conditions").asInt());
+            assertEquals(1, x.get("ate").get("test").get("conditions").asInt());
+            JsonNode rec = x.get("recovery");
+            assertTrue(rec.get("mcc_pearson").asDouble() >= 0 && rec.get("mcc_pearson").asDouble() <= 1, rec.toString());
+            assertTrue(rec.has("target_f1"), rec.toString());
+        }
+        JsonNode add = m.get("models").get("additive");
+        assertEquals("baseline", add.get("kind").asText());
+        assertFalse(add.has("iwelbo"));
+        assertFalse(add.has("recovery"));
+        // the additive shifts, fitted on the training cells, agree with the data ATEs of the seen treatments;
+        // int3 was never seen: its predicted ATE is 0, a constant (r undefined, R^2 <= 0)
+        assertTrue(add.get("ate").get("all").get("pearson").asDouble() > 0.5, add.toString());
+        assertTrue(add.get("ate").get("test").get("r2").asDouble() <= 0, add.toString());
+        assertEquals(List.of("metrics.json"), list(ev));
+    }
+
+    @Test
+    void badOptionsAreUsageErrorsThatWriteNothing() {
+        CliRunner.Result r = CliRunner.run(with(small("train-samsvae", "--type", "nosuch"), "--out-dir", dir.resolve("a").toString()));
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("type is samsvae, cpavae or cvae"), r.err());
+        r = CliRunner.run(with(small("train-samsvae", "--type", "cpavae", "--guide", "correlated"), "--out-dir",
+                dir.resolve("a").toString()));
+        assertEquals(2, r.exit(), r.err());
+        r = CliRunner.run("evaluate-perturb", "--data", DATA.toString(), "--model", "additive=" + dir, "--out-dir",
+                dir.resolve("a").toString());
+        assertEquals(2, r.exit(), r.err());
+        r = CliRunner.run("evaluate-perturb", "--data", DATA.toString(), "--iwelbo-particles", "0", "--out-dir",
+                dir.resolve("a").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertFalse(Files.exists(dir.resolve("a")));
+    }
+
+    /** The SAMS-VAE simulation's real values are no counts: a bad input (exit 4), nothing written. */
+    @Test
+    void valuesThatAreNoCountsAreABadInput() {
+        CliRunner.Result r = CliRunner.run("train-samsvae", "--train", "test-data/perturb/samsvae/counts.arrow", "--epochs", "1",
+                "--latent", "2", "--width", "4", "--out-dir", dir.resolve("a").toString());
+        assertEquals(4, r.exit(), r.err());
+        assertTrue(r.err().contains("needs counts"), r.err());
+        assertFalse(Files.exists(dir.resolve("a")));
+    }
+
+    /** A directory without model.json is a bad input (exit 4), and nothing is written. */
+    @Test
+    void aModelThatIsNoSamsVaeIsABadInput() throws Exception {
+        Path notModel = Files.createDirectories(dir.resolve("empty"));
+        CliRunner.Result r = CliRunner.run("evaluate-perturb", "--data", DATA.resolve("counts.arrow").toString(), "--model",
+                "x=" + notModel, "--out-dir", dir.resolve("a").toString());
+        assertEquals(4, r.exit(), r.err());
+        assertFalse(Files.exists(dir.resolve("a")));
+    }
+
+    private static <T> List<T> iterate(java.util.Iterator<T> it) {
+        List<T> l = new ArrayList<>();
+        it.forEachRemaining(l::add);
+        return l;
+    }
+
+    private static List<String> list(Path d) throws Exception {
+        try (var s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

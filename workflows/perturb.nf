@@ -1,0 +1,48 @@
+/*
+ * Perturbation track (spec perturbation.md; SAMS-VAE, Bereket and Karaletsos 2023): single-cell counts under
+ * interventions -> SAMS-VAE, CPA-VAE and the conditional VAE (one TRAIN task each) -> IWELBO, ATE agreement
+ * beside the additive baseline and, on a simulation, latent and target recovery -> metrics.json -> report.
+ * The data: --perturb_data (a counts.arrow with a split column, e.g. from `gexflow prepare-perturb`, or a
+ * directory holding one, with truth.json and latents.arrow for a simulation), else a simulation
+ * (--perturb_simulate svae: counts, so the negative binomial likelihood fits them).
+ */
+include { SIMULATE                } from '../modules/simulate'
+include { TRAIN as TRAIN_PERTURB  } from '../modules/train'
+include { EVALUATE_PERTURB        } from '../modules/evaluate_perturb'
+include { REPORT_PERTURB          } from '../modules/report_perturb'
+
+def csv(value) {
+    value.toString().split(',').collect { it.trim() }.findAll { it }
+}
+
+workflow PERTURB {
+    main:
+    versions = Channel.empty()
+    if (params.perturb_data) {
+        def local = file(params.perturb_data, checkIfExists: true)
+        data = Channel.value([[id: local.isDirectory() ? local.name : local.baseName], local])
+    } else {
+        SIMULATE(Channel.value([id: "${params.perturb_simulate}_sim", kind: params.perturb_simulate]))
+        data = SIMULATE.out.data
+        versions = versions.mix(SIMULATE.out.versions)
+    }
+    // the counts file TRAIN reads (its split column gives the train and val cells; no separate valid file)
+    counts = data.map { meta, d -> d.isDirectory() ? d.resolve('counts.arrow') : d }
+
+    // one model of the SAMS-VAE family per type (meta.model: samsvae, cpavae, cvae)
+    models = Channel.fromList(csv(params.perturb_models))
+        .map { m -> [id: m, track: 'perturb', family: 'samsvae', model: m] }
+    TRAIN_PERTURB(models.combine(counts).map { meta, c -> [meta, c, []] })
+    versions = versions.mix(TRAIN_PERTURB.out.versions)
+
+    // every model directory (sorted by name) with the data, one EVALUATE task
+    trained = TRAIN_PERTURB.out.model.map { meta, dir -> dir }.toSortedList { a, b -> a.name <=> b.name }.map { dirs -> [dirs] }
+    EVALUATE_PERTURB(data.combine(trained).map { meta, d, dirs -> [meta + [track: 'perturb'], d, dirs] })
+    REPORT_PERTURB(EVALUATE_PERTURB.out.metrics)
+    versions = versions.mix(EVALUATE_PERTURB.out.versions, REPORT_PERTURB.out.versions)
+
+    emit:
+    metrics  = EVALUATE_PERTURB.out.metrics
+    report   = REPORT_PERTURB.out.html
+    versions
+}
