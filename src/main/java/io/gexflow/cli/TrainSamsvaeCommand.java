@@ -107,13 +107,8 @@ public final class TrainSamsvaeCommand extends Verb {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ai.djl.Device on = device.resolve();
-        ai.djl.Device engineDefault = ai.djl.engine.Engine.getInstance().defaultDevice();
-        if (!on.equals(engineDefault)) {
-            // SamsVaeTrainer builds its network in a base manager, i.e. on the engine's default device
-            LOG.warn("--device {}: SAMS-VAE trains on the engine's default device, {}", ComputeDevice.label(on),
-                    ComputeDevice.label(engineDefault));
-        }
-        return StagedDirectory.write(outDir.value, dir -> train(hp, dir));
+        LOG.info("training on {}", ComputeDevice.label(on));
+        return StagedDirectory.write(outDir.value, dir -> train(hp, dir, on));
     }
 
     /** The cells of {@code split} in {@code file}, or all of them when the file has no split column. */
@@ -132,7 +127,7 @@ public final class TrainSamsvaeCommand extends Verb {
         return d;
     }
 
-    private int train(SamsVaeHyperParameters hp, Path dir) {
+    private int train(SamsVaeHyperParameters hp, Path dir, ai.djl.Device on) {
         PerturbationData tr = cells(train, TRAIN_SPLIT);
         Path validFile = valid != null ? valid : train;
         PerturbationData va = cells(validFile, VALID_SPLIT);
@@ -148,7 +143,7 @@ public final class TrainSamsvaeCommand extends Verb {
         }
         Provenance prov = provenance(seed.value, inputs.toArray(Path[]::new));
         try {
-            History h = SamsVaeTrainer.train(tr, va, hp, dir, prov, LOG::info);
+            History h = SamsVaeTrainer.train(tr, va, hp, dir, prov, on, LOG::info);
             LOG.info(String.format(Locale.ROOT, "best epoch %d with validation loss %.4f", h.bestEpoch(), h.bestValue()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

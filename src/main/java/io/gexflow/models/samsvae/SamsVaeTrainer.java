@@ -42,6 +42,12 @@ public final class SamsVaeTrainer {
     /** The trained model directory's files: {@code model.json}, {@link SamsVaeModel#PARAMS} (best epoch), {@code history.json}. */
     public static History train(PerturbationData train, PerturbationData valid, SamsVaeHyperParameters hp, Path outDir,
             Object provenance, Consumer<String> progress) throws java.io.IOException {
+        return train(train, valid, hp, outDir, provenance, ai.djl.engine.Engine.getInstance().defaultDevice(), progress);
+    }
+
+    /** As {@link #train(PerturbationData, PerturbationData, SamsVaeHyperParameters, Path, Object, Consumer)}, on {@code device}. */
+    public static History train(PerturbationData train, PerturbationData valid, SamsVaeHyperParameters hp, Path outDir,
+            Object provenance, ai.djl.Device device, Consumer<String> progress) throws java.io.IOException {
         if (!train.genes().equals(valid.genes()) || !train.treatments().equals(valid.treatments())) {
             throw new IllegalArgumentException("training and validation data have different genes or treatments");
         }
@@ -49,7 +55,7 @@ public final class SamsVaeTrainer {
         SamsVaeModel.seedEngine(hp.seed());
         float[][] std = SamsVaeNetwork.standardisation(train.counts());
         History h;
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             SamsVaeNetwork net = SamsVaeNetwork.create(manager, hp, train.genes().size(), train.treatments().size(), std[0],
                     std[1], new Random(hp.seed()));
             Fit fit = new Fit(manager, net, train, valid, hp);
