@@ -29,9 +29,12 @@ workflow PERTURB {
     // the counts file TRAIN reads (its split column gives the train and val cells; no separate valid file)
     counts = data.map { meta, d -> d.isDirectory() ? d.resolve('counts.arrow') : d }
 
-    // one model of the SAMS-VAE family per type (meta.model: samsvae, cpavae, cvae)
+    // one model per name: the SAMS-VAE family's types (samsvae, cpavae, cvae: family samsvae, --type) and the
+    // sVAE family's variants (svae+, svae, ivae, vae, beta-vae: `train --family <variant>` picks train-svae --model)
     models = Channel.fromList(csv(params.perturb_models))
-        .map { m -> [id: m, track: 'perturb', family: 'samsvae', model: m] }
+        .map { m -> m in ['samsvae', 'cpavae', 'cvae']
+            ? [id: m, track: 'perturb', family: 'samsvae', model: m]
+            : [id: m.replace('+', '_plus'), track: 'perturb', family: m, model: m] }
     TRAIN_PERTURB(models.combine(counts).map { meta, c -> [meta, c, []] })
     versions = versions.mix(TRAIN_PERTURB.out.versions)
 

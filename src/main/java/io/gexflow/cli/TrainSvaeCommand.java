@@ -34,7 +34,9 @@ public final class TrainSvaeCommand extends Verb {
             + "e.g. train); default: every cell.")
     String split;
 
-    @Option(names = "--data", required = true, description = "Cells x genes counts with the dosage matrix.")
+    @Option(names = {"--data", "--train"}, required = true,
+            description = "Cells x genes counts with the dosage matrix (the track's counts file; --train as the generic TRAIN "
+                    + "step names it).")
     Path data;
 
     @Option(names = "--out-dir", required = true, description = "Model directory to write.")

@@ -71,7 +71,7 @@ public record PerturbMetrics(
             @JsonInclude(JsonInclude.Include.NON_NULL) String guide,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double iwelbo,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer bestEpoch,
-            Map<String, Ate> ate,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Ate> ate,
             @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery) {}
 
     /** ATE agreement over all genes and over the top-20 genes per condition. */

@@ -117,6 +117,32 @@ class PerturbStepsTest {
         assertFalse(Files.exists(dir.resolve("a")));
     }
 
+    /**
+     * An sVAE-family model (issue 12) beside the SAMS-VAE ones: the generic TRAIN's `train --family svae+ --train FILE`,
+     * then evaluate-perturb scores its latent and target recovery on the simulation (no IWELBO or ATE: its held-out
+     * interventions need the transfer protocol).
+     */
+    @Test
+    void anSvaeModelIsScoredOnRecoveryOnly() throws Exception {
+        Path svae = dir.resolve("svae_plus");
+        CliRunner.Result r = CliRunner.run("train", "--family", "svae+", "--train", DATA.resolve("counts.arrow").toString(),
+                "--split", "train", "--latent-dim", "6", "--hidden-units", "16", "--epochs", "2", "--kl-warmup-epochs", "1",
+                "--batch-size", "32", "--device", "cpu", "--out-dir", svae.toString());
+        assertEquals(0, r.exit(), r.err());
+        Path out = dir.resolve("eval");
+        r = CliRunner.run("evaluate-perturb", "--data", DATA.toString(), "--model", "svae_plus=" + svae, "--iwelbo-particles",
+                "2", "--ate-samples", "10", "--out-dir", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        com.fasterxml.jackson.databind.JsonNode m = io.gexflow.io.Json.MAPPER.readTree(out.resolve("metrics.json").toFile())
+                .path("models").path("svae_plus");
+        assertEquals("svae", m.path("kind").asText());
+        assertEquals("svae+", m.path("type").asText());
+        assertTrue(m.path("ate").isMissingNode() && m.path("iwelbo").isMissingNode(), m.toString());
+        double mcc = m.path("recovery").path("mcc_pearson").asDouble(-1);
+        double f1 = m.path("recovery").path("target_f1").asDouble(-1);
+        assertTrue(mcc > 0 && mcc <= 1 && f1 >= 0 && f1 <= 1, m.toString());
+    }
+
     /** A directory without model.json is a bad input (exit 4), and nothing is written. */
     @Test
     void aModelThatIsNoSamsVaeIsABadInput() throws Exception {
