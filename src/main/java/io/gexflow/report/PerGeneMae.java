@@ -1,10 +1,9 @@
 package io.gexflow.report;
 
 import io.gexflow.io.InputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.gexflow.io.TsvReader;
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,26 +38,27 @@ public record PerGeneMae(Path file, List<String> genes, double[] mae, List<Strin
         List<String> symbols = new ArrayList<>();
         List<String> ensembl = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
+        if (!Files.exists(file)) {
+            throw new InputException(file, "no such file");
+        }
+        try (TsvReader in = TsvReader.open(file, true)) {
+            String[] first = in.next();
+            if (first == null) {
                 throw new InputException(file, "empty file (expected header 'gene<TAB>symbol<TAB>ensembl<TAB>mae')");
             }
-            boolean labelled = strip(header).equals(HEADER);
-            if (!labelled && !strip(header).equals(OLD_HEADER)) {
+            String header = TsvReader.text(first);
+            boolean labelled = header.equals(HEADER);
+            if (!labelled && !header.equals(OLD_HEADER)) {
                 throw new InputException(file, "expected header 'gene<TAB>symbol<TAB>ensembl<TAB>mae' (or 'gene<TAB>mae'), found '"
                         + oneLine(header) + "'");
             }
             int width = labelled ? 4 : 2;
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                line = strip(line);
-                if (line.isEmpty()) {
+            String[] f;
+            while ((f = in.next()) != null) {
+                long lineNo = in.line();
+                if (f.length == 1 && f[0].isEmpty()) {
                     continue;
                 }
-                String[] f = line.split("\t", -1);
                 if (f.length != width) {
                     throw new InputException(file, "line " + lineNo + ": expected " + width + " tab-separated fields, found " + f.length);
                 }
@@ -74,7 +74,7 @@ public record PerGeneMae(Path file, List<String> genes, double[] mae, List<Strin
                 }
                 symbols.add(labelled ? f[1] : "");
                 ensembl.add(labelled ? f[2] : "");
-                Integer prev = seen.putIfAbsent(f[0], lineNo);
+                Integer prev = seen.putIfAbsent(f[0], (int) lineNo);
                 if (prev != null) {
                     throw new InputException(file, "line " + lineNo + ": gene '" + oneLine(f[0]) + "' repeats line " + prev);
                 }
@@ -146,10 +146,6 @@ public record PerGeneMae(Path file, List<String> genes, double[] mae, List<Strin
         }
         List<String> head = genes.subList(0, Math.min(3, genes.size()));
         return " (e.g. " + oneLine(String.join(", ", head)) + ")";
-    }
-
-    private static String strip(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static String oneLine(String s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gexflow.eval.History;
 import io.gexflow.io.AtomicFile;
 import io.gexflow.io.InputException;
+import io.gexflow.io.TsvReader;
 import io.gexflow.io.Json;
 import io.gexflow.io.arrow.ArrowMatrixReader;
 import io.gexflow.io.arrow.DenseMatrix;
@@ -235,18 +236,19 @@ public final class SvqvaeReport {
     private record Tsv(List<String> header, List<List<String>> rows) {}
 
     private static Tsv readTsv(Path f) {
-        try {
-            List<String> lines = Files.readAllLines(f);
-            if (lines.isEmpty()) {
+        try (TsvReader in = TsvReader.open(f, false)) {
+            String[] header = in.next();
+            if (header == null) {
                 throw new InputException(f, "empty TSV");
             }
             List<List<String>> rows = new ArrayList<>();
-            for (String l : lines.subList(1, lines.size())) {
-                if (!l.isEmpty()) {
-                    rows.add(List.of(l.split("\t", -1)));
+            String[] row;
+            while ((row = in.next()) != null) {
+                if (!(row.length == 1 && row[0].isEmpty())) {
+                    rows.add(List.of(row));
                 }
             }
-            return new Tsv(List.of(lines.get(0).split("\t", -1)), rows);
+            return new Tsv(List.of(header), rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
