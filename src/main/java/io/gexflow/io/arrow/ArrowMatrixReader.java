@@ -5,22 +5,16 @@ import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
-import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -31,9 +25,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class ArrowMatrixReader implements AutoCloseable {
     private final Path file;
-    private final BufferAllocator allocator;
-    private final FileChannel channel;
-    private final ArrowFileReader reader;
+    private final ArrowFileSource source;
     private final VectorSchemaRoot root;
     private final List<String> features;
     private final Map<String, String> metadata;
@@ -41,28 +33,10 @@ public final class ArrowMatrixReader implements AutoCloseable {
 
     public ArrowMatrixReader(Path file) {
         this.file = file;
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file, "file not found");
-        }
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read (" + e.getMessage() + ")", e);
-        }
-        // a message body is read from the file, so no honest batch needs more than the file's size: a
-        // forged length is refused by the allocator instead of exhausting memory
-        this.allocator = new RootAllocator(2 * size + (64L << 20));
-        try {
-            this.channel = FileChannel.open(file, StandardOpenOption.READ);
-            this.reader = new ArrowFileReader(channel, allocator);
-            this.root = reader.getVectorSchemaRoot();
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw new InputException(file, "not an Arrow IPC file (" + e.getMessage() + ")", e);
-        }
+        this.source = new ArrowFileSource(file);
+        this.root = source.root();
         Schema schema = root.getSchema();
-        this.metadata = schema.getCustomMetadata() == null ? Map.of() : schema.getCustomMetadata();
+        this.metadata = source.metadata();
         Field x = schema.getFields().stream().filter(f -> f.getName().equals(MatrixFile.X)).findFirst().orElse(null);
         if (schema.getFields().stream().noneMatch(f -> f.getName().equals(MatrixFile.ID)) || x == null
                 || !(x.getType() instanceof ArrowType.FixedSizeList)) {
@@ -141,7 +115,7 @@ public final class ArrowMatrixReader implements AutoCloseable {
      */
     public boolean nextBatch() {
         try {
-            if (!reader.loadNextBatch()) {
+            if (!source.loadNextBatch()) {
                 return false;
             }
             for (FieldVector v : root.getFieldVectors()) {
@@ -229,15 +203,6 @@ public final class ArrowMatrixReader implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (reader != null) {
-                reader.close();
-            } else if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException ignored) {
-            // read-only: nothing to lose
-        }
-        allocator.close();
+        source.close();
     }
 }

@@ -5,26 +5,20 @@ import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
-import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -35,9 +29,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class SparseCountsReader implements AutoCloseable {
     private final Path file;
-    private final BufferAllocator allocator;
-    private final FileChannel channel;
-    private final ArrowFileReader reader;
+    private final ArrowFileSource source;
     private final VectorSchemaRoot root;
     private final List<String> genes;
     private final List<String> treatments;
@@ -47,26 +39,10 @@ public final class SparseCountsReader implements AutoCloseable {
 
     public SparseCountsReader(Path file) {
         this.file = file;
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file, "file not found");
-        }
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read (" + e.getMessage() + ")", e);
-        }
-        this.allocator = new RootAllocator(2 * size + (64L << 20));
-        try {
-            this.channel = FileChannel.open(file, StandardOpenOption.READ);
-            this.reader = new ArrowFileReader(channel, allocator);
-            this.root = reader.getVectorSchemaRoot();
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw new InputException(file, "not an Arrow IPC file (" + e.getMessage() + ")", e);
-        }
+        this.source = new ArrowFileSource(file);
+        this.root = source.root();
         Schema schema = root.getSchema();
-        this.metadata = schema.getCustomMetadata() == null ? Map.of() : schema.getCustomMetadata();
+        this.metadata = source.metadata();
         try {
             if (!SparseCountsFile.LAYOUT.equals(metadata.get(SparseCountsFile.META_LAYOUT))) {
                 throw new InputException(file, "not a gexflow sparse counts file (schema metadata "
@@ -160,7 +136,7 @@ public final class SparseCountsReader implements AutoCloseable {
     /** Loads the next record batch, validated in full; false at the end. */
     public boolean nextBatch() {
         try {
-            if (!reader.loadNextBatch()) {
+            if (!source.loadNextBatch()) {
                 return false;
             }
             for (FieldVector v : root.getFieldVectors()) {
@@ -347,15 +323,6 @@ public final class SparseCountsReader implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (reader != null) {
-                reader.close();
-            } else if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException ignored) {
-            // read-only: nothing to lose
-        }
-        allocator.close();
+        source.close();
     }
 }
