@@ -227,7 +227,11 @@ public final class ConvertCommand extends Verb {
             int to = Math.min(nSamples, from + chunk);
             float[] block = ds.readColumns(from, to);
             for (int c = from; c < to; c++) {
-                int miss = genes(ds, block, (c - from) * nRows, c, probeRows, row);
+                // most samples have no NaN probe, so no gene can miss a value: only those with one are averaged here
+                if (!hasNaN(ds, block, (c - from) * nRows, c)) {
+                    continue;
+                }
+                int miss = genes(block, (c - from) * nRows, probeRows, row);
                 if (miss == 0) {
                     continue;
                 }
@@ -304,7 +308,7 @@ public final class ConvertCommand extends Verb {
                     if (incomplete[c]) {
                         continue;
                     }
-                    genes(ds, block, (c - from) * nRows, c, probeRows, row);
+                    genes(block, (c - from) * nRows, probeRows, row);
                     for (int k = 0; k < keep.length; k++) {
                         kept[k] = row[keep[k]];
                     }
@@ -342,24 +346,46 @@ public final class ConvertCommand extends Verb {
     }
 
     /**
+     * Whether one sample of the block has a NaN probe; any infinite value is an error naming row and column
+     * (the first pass checks every value, so the second need not).
+     */
+    private boolean hasNaN(GctDataset ds, float[] block, int base, int column) {
+        int nRows = ds.rowCount();
+        boolean nan = false;
+        for (int p = 0; p < nRows; p++) {
+            float v = block[base + p];
+            if (v - v != 0f) { // NaN or infinite: both give NaN here, a finite value gives 0
+                if (Float.isInfinite(v)) {
+                    throw new InputException(input, "row " + ds.rowIds().get(p) + ", column " + ds.columnIds().get(column)
+                            + " is infinite (" + v + ")");
+                }
+                nan = true;
+            }
+        }
+        return nan;
+    }
+
+    /**
      * One sample's features into {@code row}: the mean of each feature's finite rows, NaN when it has
-     * none. Any infinite value of the sample is an error naming row and column.
+     * none (a feature of one row, the usual case without a gene map, is copied).
      *
      * @return how many features have no finite value
      */
-    private int genes(GctDataset ds, float[] block, int base, int column, int[][] probeRows, float[] row) {
-        int nRows = ds.rowCount();
-        for (int p = 0; p < nRows; p++) {
-            if (Float.isInfinite(block[base + p])) {
-                throw new InputException(input, "row " + ds.rowIds().get(p) + ", column " + ds.columnIds().get(column)
-                        + " is infinite (" + block[base + p] + ")");
-            }
-        }
+    private static int genes(float[] block, int base, int[][] probeRows, float[] row) {
         int none = 0;
         for (int f = 0; f < probeRows.length; f++) {
+            int[] probes = probeRows[f];
+            if (probes.length == 1) {
+                float v = block[base + probes[0]];
+                row[f] = v;
+                if (Float.isNaN(v)) {
+                    none++;
+                }
+                continue;
+            }
             double s = 0;
             int n = 0;
-            for (int p : probeRows[f]) {
+            for (int p : probes) {
                 float v = block[base + p];
                 if (!Float.isNaN(v)) {
                     s += v;
