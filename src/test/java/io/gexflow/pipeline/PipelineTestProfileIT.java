@@ -62,6 +62,15 @@ class PipelineTestProfileIT {
         return new Run(p.exitValue(), log.toString());
     }
 
+    /** The D-GEX metrics of this local run, for {@link RunAnywhereIT} to compare its SLURM + podman run with. */
+    private static void keepAsReference(Path results) throws IOException {
+        for (String track : List.of("dgex", "dgex_gtex")) {
+            Path target = RunAnywhereIT.REFERENCE.resolve(track + "/metrics.json");
+            Files.createDirectories(target.getParent());
+            Files.copy(results.resolve(track + "/metrics.json"), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private static JsonNode comparison(JsonNode metrics, String model) {
         for (JsonNode c : metrics.get("comparisons")) {
             if (c.get("model").asText().equals(model)) {
@@ -76,6 +85,7 @@ class PipelineTestProfileIT {
         Run first = nextflow();
         assertEquals(0, first.exit(), first.log());
         Path results = launch.resolve("results");
+        keepAsReference(results);
         Path report = results.resolve("report/dgex.html");
         assertTrue(first.log().contains("D-GEX report: " + report), "prints where the report is:\n" + first.log());
 

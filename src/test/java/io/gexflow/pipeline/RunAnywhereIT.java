@@ -26,19 +26,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 13, "run anywhere", for real on this kind of machine (root, Debian, package registries
- * reachable): {@code -profile test --tracks dgex} runs once locally; then the same command under
- * {@code -profile test,slurm} on a one-node SLURM cluster started by {@code .ci/slurm-up.sh}, and
- * under {@code -profile test,podman} in the image {@code containers/build-local.sh} builds (no
- * registry, no Docker daemon), must give the same metrics. Also: a job the cluster can never start
- * fails the run within {@code --max_queue_wait}, naming what it asked for.
+ * reachable), as part of {@code mvn -B verify}: {@code containers/build-local.sh} builds the image (no
+ * registry, no Docker daemon), {@code .ci/slurm-up.sh} starts a one-node SLURM cluster, and
+ * {@code -profile test,slurm,podman --tracks dgex} runs every task as a SLURM job inside that image, as
+ * an HPC site with containers does; its metrics must equal the local run's. Also: a job the cluster can
+ * never start fails the run within {@code --max_queue_wait}, naming what it asked for.
  *
- * <p>Needs root (munged, slurmd, rootful podman, debootstrap) and apt-get, and about 30 minutes on a
- * 2-core machine (image build ~7, three D-GEX track runs ~3-13 each), beyond the ~20 minutes that
- * {@code mvn -B verify} keeps to: so it is opt-in, {@code mvn -B verify -Dgexflow.it.infra=run}
- * (README "Clusters and containers"), and says so when it does not run.
+ * <p>The local run is {@link PipelineTestProfileIT}'s (failsafe runs the ITs in alphabetical order; it
+ * leaves its D-GEX metrics in {@code target/it-reference/}); when that is missing or older than the jar
+ * (this IT run alone), this test makes its own. One combined SLURM + podman run instead of one each keeps
+ * {@code mvn -B verify} near its time budget on 2 cores. Needs root (munged, slurmd, rootful podman,
+ * mmdebstrap); as another user, or with {@code -Dgexflow.it.infra=skip}, it says so and runs no test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunAnywhereIT {
+    /** Where {@link PipelineTestProfileIT} copies the test profile's dgex and dgex_gtex metrics. */
+    static final Path REFERENCE = Path.of("target/it-reference/test-profile").toAbsolutePath();
+
     @TempDir static Path scratch;
     static Path repo = Path.of("").toAbsolutePath();
     static Path localResults;
@@ -76,23 +80,38 @@ class RunAnywhereIT {
     }
 
     static void requireInfrastructure() {
-        if (!"run".equals(System.getProperty("gexflow.it.infra"))) {
-            String why = "RunAnywhereIT is opt-in (about 30 min, root, apt-get): "
-                    + "mvn -B verify -Dgexflow.it.infra=run -Dit.test=RunAnywhereIT";
+        String why = null;
+        if ("skip".equals(System.getProperty("gexflow.it.infra"))) {
+            why = "RunAnywhereIT skipped by -Dgexflow.it.infra=skip";
+        } else if (!"root".equals(System.getProperty("user.name"))) {
+            why = "RunAnywhereIT needs root (it installs packages and starts munged, slurmd and rootful podman); "
+                    + "running as " + System.getProperty("user.name");
+        }
+        if (why != null) {
             System.out.println(why); // the build log shows it: an abort in @BeforeAll counts no test
             Assumptions.abort(why);
         }
-        String user = System.getProperty("user.name");
-        assertEquals("root", user, "RunAnywhereIT starts munged/slurmd and rootful podman: run it as root");
+    }
+
+    /** The reference is this build's: written after the jar the pipeline runs was packaged. */
+    static boolean currentReference() throws IOException {
+        Path jar = repo.resolve("target/gexflow.jar");
+        for (String track : List.of("dgex", "dgex_gtex")) {
+            Path m = REFERENCE.resolve(track + "/metrics.json");
+            if (!Files.isRegularFile(m) || !Files.isRegularFile(jar)
+                    || Files.getLastModifiedTime(m).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @BeforeAll
     static void localRun() throws Exception {
         requireInfrastructure();
-        // -Dgexflow.it.localResults=DIR: compare with an earlier local run's results (when re-running one test)
-        String earlier = System.getProperty("gexflow.it.localResults");
-        if (earlier != null && !earlier.isBlank()) {
-            localResults = Path.of(earlier);
+        if (currentReference()) {
+            localResults = REFERENCE;
+            System.out.println("RunAnywhereIT: the local run is PipelineTestProfileIT's, " + REFERENCE);
             return;
         }
         Run local = pipeline("local", Map.of(), "test");
@@ -118,7 +137,14 @@ class RunAnywhereIT {
 
     @Test
     @Order(1)
-    void slurmProfileRunsOnAOneNodeClusterWithTheLocalMetrics() throws Exception {
+    void slurmJobsInThePodmanImageGiveTheLocalMetrics() throws Exception {
+        Map<String, String> containers = Map.of("CONTAINERS_CONF", repo.resolve("containers/containers.conf").toString());
+        Run build = run(scratch.resolve("image"), containers, 20, repo.resolve("containers/build-local.sh").toString());
+        assertEquals(0, build.exit(), build.log());
+        assertTrue(build.log().contains("localhost/gexflow:"), build.log());
+        System.out.println("RunAnywhereIT: " + build.log().lines().filter(l -> l.startsWith("build-local: built"))
+                .findFirst().orElse("image built"));
+
         Path cluster = scratch.resolve("slurm-cluster");
         // free ports, so that a cluster already running on this machine (6817/6818) is no obstacle
         int ctld = freePort();
@@ -129,13 +155,21 @@ class RunAnywhereIT {
         Map<String, String> ports = Map.of("SLURMCTLD_PORT", String.valueOf(ctld), "SLURMD_PORT", String.valueOf(slurmd));
         Run up = run(scratch.resolve("slurm-up"), ports, 15, repo.resolve(".ci/slurm-up.sh").toString(), cluster.toString());
         assertEquals(0, up.exit(), up.log());
-        Map<String, String> env = Map.of("SLURM_CONF", cluster.resolve("slurm.conf").toString());
+        Map<String, String> env = new java.util.HashMap<>(containers);
+        env.put("SLURM_CONF", cluster.resolve("slurm.conf").toString());
         try {
-            Run slurm = pipeline("slurm", env, "test,slurm");
-            assertEquals(0, slurm.exit(), slurm.log());
-            String nfLog = Files.readString(scratch.resolve("slurm/.nextflow.log"));
+            Run hpc = pipeline("slurm-podman", env, "test,slurm,podman");
+            assertEquals(0, hpc.exit(), hpc.log());
+            String nfLog = Files.readString(scratch.resolve("slurm-podman/.nextflow.log"));
             assertTrue(nfLog.contains("[SLURM] submitted process"), "tasks went through sbatch");
-            assertSameMetrics(scratch.resolve("slurm/results"));
+            try (Stream<Path> runs = Files.find(scratch.resolve("slurm-podman/work"), 3, (p, a) -> p.endsWith(".command.run"))) {
+                Path any = runs.findFirst().orElseThrow();
+                String script = Files.readString(any);
+                assertTrue(script.contains("#SBATCH") && script.contains("podman run"), "a SLURM job running podman: " + any);
+            }
+            String versions = Files.readString(scratch.resolve("slurm-podman/results/pipeline_info/software_versions.yml"));
+            assertTrue(versions.contains("container: podman localhost/gexflow:"), versions);
+            assertSameMetrics(scratch.resolve("slurm-podman/results"));
 
             // a job asking more CPUs than any node has stays pending (PartitionConfig): the run fails
             // after --max_queue_wait and says what the job asked for
@@ -145,24 +179,5 @@ class RunAnywhereIT {
         } finally {
             run(scratch.resolve("slurm-down"), Map.of(), 2, repo.resolve(".ci/slurm-down.sh").toString(), cluster.toString());
         }
-    }
-
-    @Test
-    @Order(2)
-    void podmanProfileRunsInTheLocallyBuiltImageWithTheLocalMetrics() throws Exception {
-        Map<String, String> env = Map.of("CONTAINERS_CONF", repo.resolve("containers/containers.conf").toString());
-        Run build = run(scratch.resolve("image"), env, 20, repo.resolve("containers/build-local.sh").toString());
-        assertEquals(0, build.exit(), build.log());
-        assertTrue(build.log().contains("localhost/gexflow:"), build.log());
-
-        Run podman = pipeline("podman", env, "test,podman");
-        assertEquals(0, podman.exit(), podman.log());
-        try (Stream<Path> runs = Files.find(scratch.resolve("podman/work"), 3, (p, a) -> p.endsWith(".command.run"))) {
-            Path any = runs.findFirst().orElseThrow();
-            assertTrue(Files.readString(any).contains("podman run"), "tasks ran in containers: " + any);
-        }
-        String versions = Files.readString(scratch.resolve("podman/results/pipeline_info/software_versions.yml"));
-        assertTrue(versions.contains("container: podman localhost/gexflow:"), versions);
-        assertSameMetrics(scratch.resolve("podman/results"));
     }
 }
