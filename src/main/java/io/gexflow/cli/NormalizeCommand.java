@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,23 +61,20 @@ public final class NormalizeCommand extends Verb {
             QuantileNormalizer qn = new QuantileNormalizer(nf);
             stats = new GeneStandardizer(nf);
             if (quantile) {
-                forEachRow(r, split, (id, s, x, off) -> {
-                    if (s.equals(SplitAssigner.TRAIN)) {
-                        qn.accumulate(x, off);
-                    }
-                });
+                forEachBatch(r, split, (ids, splits, x, offsets) -> qn.accumulate(x, trainingOffsets(splits, offsets)));
                 reference = qn.reference();
             }
         }
         double[] ref = reference;
         Set<String> seen = new HashSet<>();
         try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
-            forEachRow(r, split, (id, s, x, off) -> {
-                seen.add(id);
-                if (s.equals(SplitAssigner.TRAIN)) {
-                    if (ref != null) {
-                        QuantileNormalizer.apply(ref, x, off);
-                    }
+            forEachBatch(r, split, (ids, splits, x, offsets) -> {
+                seen.addAll(List.of(ids));
+                int[] train = trainingOffsets(splits, offsets);
+                if (ref != null) {
+                    QuantileNormalizer.apply(ref, x, train);
+                }
+                for (int off : train) {
                     stats.accumulate(x, off);
                 }
             });
@@ -100,12 +98,14 @@ public final class NormalizeCommand extends Verb {
             for (String s : List.of(SplitAssigner.TRAIN, SplitAssigner.VALID, SplitAssigner.TEST)) {
                 writers.put(s, new ArrowMatrixWriter(outDir.resolve(s + ".arrow"), r.features(), List.<ObsColumn>of(), meta));
             }
-            forEachRow(r, split, (id, s, x, off) -> {
+            forEachBatch(r, split, (ids, splits, x, offsets) -> {
                 if (ref != null) {
-                    QuantileNormalizer.apply(ref, x, off);
+                    QuantileNormalizer.apply(ref, x, offsets);
                 }
-                GeneStandardizer.apply(means, stds, x, off);
-                writers.get(s).write(id, List.of(), x, off);
+                for (int i = 0; i < ids.length; i++) {
+                    GeneStandardizer.apply(means, stds, x, offsets[i]);
+                    writers.get(splits[i]).write(ids[i], List.of(), x, offsets[i]);
+                }
             });
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("statistics_from", SplitAssigner.TRAIN);
@@ -133,15 +133,21 @@ public final class NormalizeCommand extends Verb {
         return 0;
     }
 
-    interface RowVisitor {
-        void visit(String id, String split, float[] x, int offset);
+    /** One record batch: its sample ids, their splits, the values, and where each sample starts in them. */
+    interface BatchVisitor {
+        void visit(String[] ids, String[] splits, float[] x, int[] offsets);
     }
 
-    private void forEachRow(ArrowMatrixReader r, Map<String, String> split, RowVisitor v) {
+    /** Every record batch, after checking that each sample has a split and only finite values. */
+    private void forEachBatch(ArrowMatrixReader r, Map<String, String> split, BatchVisitor v) {
         int nf = r.featureCount();
         while (r.nextBatch()) {
             float[] x = r.batchX();
-            for (int i = 0; i < r.batchRows(); i++) {
+            int rows = r.batchRows();
+            String[] ids = new String[rows];
+            String[] splits = new String[rows];
+            int[] offsets = new int[rows];
+            for (int i = 0; i < rows; i++) {
                 String id = r.id(i);
                 String s = split.get(id);
                 if (s == null) {
@@ -153,9 +159,18 @@ public final class NormalizeCommand extends Verb {
                                 + " is not a finite number (" + x[i * nf + j] + ")");
                     }
                 }
-                v.visit(id, s, x, i * nf);
+                ids[i] = id;
+                splits[i] = s;
+                offsets[i] = i * nf;
             }
+            v.visit(ids, splits, x, offsets);
         }
+    }
+
+    /** The offsets of the batch's training samples. */
+    private static int[] trainingOffsets(String[] splits, int[] offsets) {
+        return IntStream.range(0, splits.length).filter(i -> splits[i].equals(SplitAssigner.TRAIN))
+                .map(i -> offsets[i]).toArray();
     }
 
     static Map<String, String> readSplit(Path file) {

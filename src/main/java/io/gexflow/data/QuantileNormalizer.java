@@ -1,5 +1,7 @@
 package io.gexflow.data;
 
+import java.util.stream.IntStream;
+
 /**
  * Quantile normalisation of samples (DESIGN/spec dgex.md, preprocessing step 2).
  *
@@ -19,12 +21,27 @@ public final class QuantileNormalizer {
 
     /** Adds one reference (training) sample. */
     public void accumulate(float[] row, int offset) {
-        float[] sorted = java.util.Arrays.copyOfRange(row, offset, offset + sortedSums.length);
-        java.util.Arrays.sort(sorted);
-        for (int r = 0; r < sorted.length; r++) {
-            sortedSums[r] += sorted[r];
+        accumulate(row, new int[] {offset});
+    }
+
+    /**
+     * Adds the reference (training) samples that start at {@code offsets} of {@code x}: they are sorted in
+     * parallel and summed in the order given, so the sums are exactly those of adding one row at a time.
+     */
+    public void accumulate(float[] x, int[] offsets) {
+        int n = sortedSums.length;
+        float[][] sorted = new float[offsets.length][];
+        IntStream.range(0, offsets.length).parallel().forEach(k -> {
+            float[] s = java.util.Arrays.copyOfRange(x, offsets[k], offsets[k] + n);
+            java.util.Arrays.sort(s);
+            sorted[k] = s;
+        });
+        for (float[] s : sorted) {
+            for (int r = 0; r < n; r++) {
+                sortedSums[r] += s[r];
+            }
+            samples++;
         }
-        samples++;
     }
 
     /** The reference quantiles: mean of the r-th smallest values. */
@@ -39,32 +56,37 @@ public final class QuantileNormalizer {
         return q;
     }
 
+    /** {@link #apply(double[], float[], int)} for the samples that start at {@code offsets} of {@code x}, in parallel. */
+    public static void apply(double[] reference, float[] x, int[] offsets) {
+        IntStream.range(0, offsets.length).parallel().forEach(k -> apply(reference, x, offsets[k]));
+    }
+
     /** Replaces a sample's values in place by the reference quantile of their truncated average rank. */
     public static void apply(double[] reference, float[] row, int offset) {
         int n = reference.length;
-        // sort (value, index) pairs as primitive longs: order-preserving float bits high, index low
+        // sort (value, index) pairs as primitive longs: order-preserving float bits high, index low; two
+        // values tie exactly when their high halves are equal (-0.0 and 0.0 share one), so after the sort
+        // the row itself is not read again and is overwritten in place
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
             keys[i] = ((long) sortableBits(row[offset + i]) << 32) | i;
         }
         java.util.Arrays.sort(keys);
-        float[] out = new float[n];
         int i = 0;
         while (i < n) {
             int j = i;
-            float vi = row[offset + (int) keys[i]];
-            while (j + 1 < n && row[offset + (int) keys[j + 1]] == vi) {
+            long value = keys[i] >> 32;
+            while (j + 1 < n && keys[j + 1] >> 32 == value) {
                 j++;
             }
             // 1-based ranks i+1 .. j+1 tie: average rank, truncated
             int rank = (int) (((i + 1) + (j + 1)) / 2.0);
             float v = (float) reference[rank - 1];
             for (int k = i; k <= j; k++) {
-                out[(int) keys[k]] = v;
+                row[offset + (int) keys[k]] = v;
             }
             i = j + 1;
         }
-        System.arraycopy(out, 0, row, offset, n);
     }
 
     /** An int whose signed order is the float's numeric order (for finite values and infinities). */
