@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # paper-scale rows (OLS/ridge 20,000 x 943 -> 4,760; ~15-25 min on 2 cores)
 #   bench/run.sh --quick    # smaller sizes, under 5 minutes
-#   ROWS="ols ridge" bench/run.sh --quick   # a subset of rows: ols ridge dgex
+#   ROWS="ols ridge" bench/run.sh --quick   # a subset of rows: ols ridge dgex normalize convert startup
 #   BEFORE=/path/to/older/checkout bench/run.sh   # adds train-lr rows run with that checkout's built jar
 #
 # Installs the references if missing (pip: scikit-learn numpy h5py pyarrow torch; else Debian's
@@ -18,14 +18,16 @@ root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 refs="$root/bench/refs"
 quick=0
 [[ "${1:-}" == "--quick" ]] && quick=1
-ROWS="${ROWS:-ols ridge dgex}"
+ROWS="${ROWS:-ols ridge dgex normalize convert startup}"
 THREADS="${THREADS:-$(nproc)}"
 export OMP_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS" OPENBLAS_NUM_THREADS="$THREADS"
 PYTHON="${PYTHON:-python3}"
 if ((quick)); then
   N_TRAIN=3000; N_VALID=1000; N_OUT=2000; DGEX_TRAIN=300; DGEX_VALID=100
+  NORM_SAMPLES=4000; NORM_GENES=5703; CONV_SAMPLES=4000; CONV_PROBES=22268
 else
   N_TRAIN=20000; N_VALID=2000; N_OUT=4760; DGEX_TRAIN=4000; DGEX_VALID=500
+  NORM_SAMPLES=10000; NORM_GENES=5703; CONV_SAMPLES=25000; CONV_PROBES=22268
 fi
 N_IN=943; DGEX_OUT=4760; LAYERS=3; UNITS=3000; BATCH=200
 
@@ -137,6 +139,52 @@ if [[ " $ROWS " == *" dgex "* ]] && has torch; then
     "valid-MAE $(sed -nE 's/.*valid[-_](MAE|mae) ([0-9.]+).*/\2/p' "$work/dgex_gexflow.log" | tail -1) / $(sed -n 's/.*valid-MAE \([0-9.]*\),.*/\1/p' "$work/dgex_torch.log")"
 fi
 
+if [[ " $ROWS " == *" normalize "* ]] && has numpy; then
+  mkdir -p "$work/norm"
+  "$PYTHON" "$refs/make_expression_data.py" "$work/norm" "$NORM_SAMPLES" "$NORM_GENES"
+  measure normalize_gexflow "$root/bin/gexflow" normalize --input "$work/norm/matrix.arrow" --split "$work/norm/split.tsv" \
+    --out-dir "$work/norm/gexflow"
+  g=$SECS; grss=$RSS_MB
+  measure normalize_numpy "$PYTHON" "$refs/numpy_normalize.py" "$work/norm/matrix.arrow" "$work/norm/split.tsv" "$work/norm/numpy"
+  check="$("$PYTHON" "$refs/compare_matrices.py" "$work/norm/gexflow" "$work/norm/numpy" train valid test 2>/dev/null || echo -)"
+  row "normalize $NORM_SAMPLES x $NORM_GENES, quantile + z-score, Arrow in and out, whole processes" "normalize ${g} s" \
+    "numpy $SECS s" "$(ratio "$SECS" "$g")" "${grss} MB" "${RSS_MB} MB" "$check"
+fi
+if [[ " $ROWS " == *" convert "* ]] && has h5py; then
+  mkdir -p "$work/conv"
+  java -cp "$root/target/gexflow.jar:$root/target/lib/*" "$root/bench/GenerateGctx.java" "$work/conv/m.gctx" \
+    "$CONV_SAMPLES" "$CONV_PROBES" >"$work/generate.log" 2>&1 || { cat "$work/generate.log" >&2; exit 1; }
+  measure convert_gexflow "$root/bin/gexflow" convert --input "$work/conv/m.gctx" --out "$work/conv/m.arrow" --chunk-samples 1000
+  g=$SECS; grss=$RSS_MB
+  measure convert_h5py "$PYTHON" "$refs/../h5py_read.py" "$work/conv/m.gctx" chunked 1000
+  # the target is half of h5py's read throughput while also writing Arrow: ratio x 2 >= 1
+  half="$(awk -v r="$SECS" -v g="$g" 'BEGIN {if (r + 0 > 0 && g + 0 > 0) printf "%.2f", 2 * r / g; else printf "-"}')"
+  row "convert GCTX $CONV_SAMPLES x $CONV_PROBES float32 -> Arrow, whole processes (target: half of h5py's read rate)" \
+    "convert ${g} s ($(awk -v n="$CONV_SAMPLES" -v s="$g" 'BEGIN {printf "%.0f", n / s}') samples/s)" \
+    "h5py chunked read only ${SECS} s ($(awk -v n="$CONV_SAMPLES" -v s="$SECS" 'BEGIN {if (s + 0 > 0) printf "%.0f", n / s}') samples/s)" \
+    "$(ratio "$SECS" "$g") (x2 = $half)" "${grss} MB" "${RSS_MB} MB" "-"
+fi
+if [[ " $ROWS " == *" startup "* ]]; then
+  # start-up of one task's JVM: a verb that needs no engine (--version) and a tiny train-dgex (20 samples,
+  # 1 epoch: JVM + DJL/Arrow/Jackson classes + PyTorch natives), with bin/gexflow's class-data sharing
+  # archive and without it (GEXFLOW_CDS=0); the ratio is without / with
+  mkdir -p "$work/start"
+  "$PYTHON" "$refs/make_regression_data.py" "$work/start" 20 10 "$N_IN" 50 >/dev/null
+  "$root/bin/gexflow" --version >/dev/null # makes the archive once, outside the timing
+  tiny=(train-dgex --train "$work/start/train.arrow" --valid "$work/start/valid.arrow" --hidden-layers 1 --hidden-units 8 --epochs 1)
+  for k in 1 2 3; do # interleaved, the median of three
+    measure "startup_cds_$k" "$root/bin/gexflow" "${tiny[@]}" --out-dir "$work/start/cds$k"
+    echo "$SECS" >>"$work/start/cds.txt"; crss=$RSS_MB
+    measure "startup_nocds_$k" env GEXFLOW_CDS=0 "$root/bin/gexflow" "${tiny[@]}" --out-dir "$work/start/nocds$k"
+    echo "$SECS" >>"$work/start/nocds.txt"; nrss=$RSS_MB
+  done
+  median() { sort -n "$1" | sed -n 2p; }
+  c="$(median "$work/start/cds.txt")"; n="$(median "$work/start/nocds.txt")"
+  measure startup_version "$root/bin/gexflow" --version
+  row "start-up of a task: tiny \`train-dgex\` (JVM, classes, PyTorch natives), median of 3; \`--version\` ${SECS} s" \
+    "with class-data sharing ${c} s" "without (GEXFLOW_CDS=0) ${n} s" "$(ratio "$n" "$c")" "${crss} MB" "${nrss} MB" "-"
+fi
+
 cpu="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 out_dir="$root/bench/results"
 mkdir -p "$out_dir"
@@ -154,7 +202,8 @@ out="$out_dir/$(date -u +%F)-$(echo "$cpu" | tr -cs 'A-Za-z0-9' '-' | sed 's/-$/
   cat "$rows_md"
   echo
   echo "answers: OLS and ridge, the largest over targets of |b_gexflow - b_ref| / |b_ref| (gexflow stores"
-  echo "coefficients as float32; the reference fits in float64) and the lambdas chosen; D-GEX, both validation MAEs."
+  echo "coefficients as float32; the reference fits in float64) and the lambdas chosen; D-GEX, both validation MAEs;"
+  echo "normalize, the largest |difference| over every output value."
 } >"$out"
 cat "$out"
 echo "written to ${out#"$root"/}" >&2
