@@ -85,7 +85,7 @@ class NextflowConfigIT {
     void profileOrderKeepsTheTestCapsAndGpusAreOptIn() throws Exception {
         for (String combo : List.of("test,slurm", "slurm,test")) {
             String out = config(combo);
-            assertTrue(out.contains("resourceLimits = [cpus:2, memory:'6 GB', time:'1h']"), combo + "\n" + out);
+            assertTrue(out.contains("resourceLimits = [cpus:1, memory:'6 GB', time:'1h']"), combo + "\n" + out);
             assertTrue(out.contains("executor = 'slurm'"), combo);
             assertFalse(out.contains("--gres"), combo + ": no GPU request without -profile gpu\n" + out);
         }
@@ -137,7 +137,7 @@ class NextflowConfigIT {
         assertTrue(versions.contains("version: 0.1.0") && versions.contains("nextflow: 24.10.0")
                 && versions.contains("pytorch: 2.5.1"), versions);
         JsonNode params = Json.MAPPER.readTree(results.resolve("pipeline_info/params.json").toFile());
-        assertEquals(2, params.get("max_cpus").asInt());
+        assertEquals(1, params.get("max_cpus").asInt());
         assertEquals(20, params.get("dgex_epochs").asInt());
     }
 }
