@@ -100,4 +100,85 @@ class PreparePerturbCommandTest {
         assertFalse(io.gexflow.data.perturb.H5adPerturbation.isControl("ctrl2", c));
         assertFalse(io.gexflow.data.perturb.H5adPerturbation.isControl("KLF1", c));
     }
+
+    @Test
+    void aGeneListKeepsTheNamedGenesInVarOrderAndWritesTheSummary() throws Exception {
+        Path genes = dir.resolve("genes.txt");
+        Files.writeString(genes, "# where the names come from\nG2\n\nG0\n");
+        Path out = dir.resolve("g.arrow");
+        Path summary = dir.resolve("summary.json");
+        CliRunner.Result r = CliRunner.run("prepare-perturb", "--h5ad", fixture("csr.h5ad").toString(), "--treatment-column",
+                "guide", "--separator", "+", "--gene-list", genes.toString(), "--gene-name-column", "gene_name",
+                "--summary", summary.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        PerturbationData d = PerturbationFile.read(out).data();
+        assertEquals(List.of("g0", "g2"), d.genes(), "var's ids of the listed names, in var's order");
+        assertArrayEquals(new float[] {1, 2}, d.counts().denseRow(0));
+        assertArrayEquals(new float[] {4, 0}, d.counts().denseRow(2));
+        var json = io.gexflow.io.Json.MAPPER.readTree(summary.toFile());
+        assertEquals(4, json.get("cells").asInt());
+        assertEquals(2, json.get("genes").asInt());
+        assertEquals(2, json.get("treatments").asInt());
+        assertEquals(4, json.get("train").asInt() + json.get("val").asInt() + json.get("test").asInt());
+        assertEquals(0, json.get("heldout").asInt());
+        assertEquals(0, json.get("left_out").asInt());
+    }
+
+    @Test
+    void aListedGeneThatVarLacksIsOneLineAndNoOutput() throws Exception {
+        Path genes = dir.resolve("genes.txt");
+        Files.writeString(genes, "G0\nNOPE\n");
+        Path out = dir.resolve("g.arrow");
+        CliRunner.Result r = CliRunner.run("prepare-perturb", "--h5ad", fixture("csr.h5ad").toString(), "--treatment-column",
+                "guide", "--gene-list", genes.toString(), "--gene-name-column", "gene_name", "--out", out.toString());
+        assertEquals(4, r.exit(), r.err());
+        assertTrue(r.err().contains("csr.h5ad: 1 of the 2 listed genes are not in var/gene_name, e.g. [NOPE]"), r.err());
+        // G1 is in var, but not among the highly variable genes kept first
+        Files.writeString(genes, "G1\n");
+        r = CliRunner.run("prepare-perturb", "--h5ad", fixture("csr.h5ad").toString(), "--treatment-column", "guide",
+                "--gene-column", "highly_variable", "--gene-list", genes.toString(), "--gene-name-column", "gene_name",
+                "--out", out.toString());
+        assertEquals(4, r.exit(), r.err());
+        assertTrue(r.err().contains("not in var/gene_name among the genes kept, e.g. [G1]"), r.err());
+        r = CliRunner.run("prepare-perturb", "--h5ad", fixture("csr.h5ad").toString(), "--treatment-column", "guide",
+                "--gene-list", genes.toString(), "--gene-name-column", "symbol", "--out", out.toString());
+        assertEquals(4, r.exit(), r.err());
+        assertTrue(r.err().contains("var has no column 'symbol'"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aHeldOutGroupMovesItsCellsToHeldoutAndLeavesTheOthersSplitAlone() throws Exception {
+        Path table = dir.resolve("clusters.tsv");
+        Files.writeString(table, "# two pathways\ngroup\ttreatment\nP1\tA\nP2\tB\n");
+        Path plain = dir.resolve("plain.arrow");
+        Path held = dir.resolve("held.arrow");
+        Path summary = dir.resolve("held.json");
+        List<String> common = List.of("prepare-perturb", "--h5ad", fixture("csr.h5ad").toString(), "--treatment-column", "guide",
+                "--separator", "+", "--treatments-file", table.toString(), "--split", "random", "--seed", "3");
+        CliRunner.Result r = CliRunner.run(concat(common, "--out", plain.toString()));
+        assertEquals(0, r.exit(), r.err());
+        r = CliRunner.run(concat(common, "--heldout-group", "P2", "--summary", summary.toString(), "--out", held.toString()));
+        assertEquals(0, r.exit(), r.err());
+        List<?> before = PerturbationFile.read(plain).obs().get("split");
+        List<?> after = PerturbationFile.read(held).obs().get("split");
+        // cells c0 (A), c1 (A+B), c2 (ctrl), c3 (B): every cell with B is held out, c0 and c2 keep their split
+        assertEquals(List.of(before.get(0), "heldout", before.get(2), "heldout"), after);
+        assertEquals(2, io.gexflow.io.Json.MAPPER.readTree(summary.toFile()).get("heldout").asInt());
+
+        r = CliRunner.run(concat(common, "--heldout-group", "P9", "--out", dir.resolve("x.arrow").toString()));
+        assertEquals(4, r.exit(), r.err());
+        assertTrue(r.err().contains("clusters.tsv: has no group 'P9' (groups: P1, P2)"), r.err());
+        r = CliRunner.run("prepare-perturb", "--h5ad", fixture("csr.h5ad").toString(), "--treatment-column", "guide",
+                "--heldout-group", "P2", "--out", dir.resolve("x.arrow").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--heldout-group needs --treatments-file"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.arrow")));
+    }
+
+    private static String[] concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
 }

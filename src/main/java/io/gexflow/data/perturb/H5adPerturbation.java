@@ -28,12 +28,22 @@ public final class H5adPerturbation {
      *
      * @param keepTreatments when not null, only cells all of whose guides are in this set (and control cells)
      * @param maxControls    when not null, at most this many control cells, chosen by a shuffle with {@code seed}
+     * @param keepGeneNames  when not null, only the genes whose name is in this set (and, with {@code geneColumn},
+     *                       marked by it); a name is the {@code var} column {@code geneNameColumn}, or the index when
+     *                       that is null. Every gene with a listed name is kept, so a name twice in {@code var} keeps
+     *                       both (Replogle: 1,186 names are 1,187 genes)
      */
     public record Options(String layer, String treatmentColumn, String separator, Set<String> controls, String geneColumn,
-            Set<String> keepTreatments, Integer maxControls, long seed) {
+            Set<String> keepTreatments, Integer maxControls, long seed, Set<String> keepGeneNames, String geneNameColumn) {
         public Options {
             controls = Set.copyOf(controls);
             keepTreatments = keepTreatments == null ? null : Set.copyOf(keepTreatments);
+            keepGeneNames = keepGeneNames == null ? null : Set.copyOf(keepGeneNames);
+        }
+
+        public Options(String layer, String treatmentColumn, String separator, Set<String> controls, String geneColumn,
+                Set<String> keepTreatments, Integer maxControls, long seed) {
+            this(layer, treatmentColumn, separator, controls, geneColumn, keepTreatments, maxControls, seed, null, null);
         }
 
         public Options(String layer, String treatmentColumn, String separator, Set<String> controls, String geneColumn) {
@@ -58,6 +68,9 @@ public final class H5adPerturbation {
                         + "; it should mark the genes to keep");
             }
             keep = java.util.stream.IntStream.range(0, b.values().length).filter(i -> b.values()[i]).toArray();
+        }
+        if (o.keepGeneNames() != null) {
+            keep = namedGenes(f, var, keep, o.keepGeneNames(), o.geneNameColumn());
         }
         // guides per cell
         int cells = obs.size();
@@ -142,6 +155,37 @@ public final class H5adPerturbation {
         Arrays.fill(ones, 1f);
         return new PerturbationData(cellIds, genes, treatments, counts, new SparseRows(cells, treatments.size(), doff,
                 didx, ones));
+    }
+
+    /** The genes (of {@code keep}, or all when null) whose name is listed; a listed name found nowhere is an error. */
+    static int[] namedGenes(H5adFile f, DataFrame var, int[] keep, Set<String> names, String nameColumn) {
+        FrameColumn column = null;
+        if (nameColumn != null && !nameColumn.isEmpty()) {
+            column = var.column(nameColumn);
+            if (column == null) {
+                throw new InputException(f.file(), "var has no column '" + nameColumn + "' (columns: " + var.columns().keySet()
+                        + ") to match the gene list against");
+            }
+        }
+        int n = var.size();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Integer> out = new ArrayList<>();
+        for (int k = 0; k < (keep == null ? n : keep.length); k++) {
+            int j = keep == null ? k : keep[k];
+            String name = column == null ? var.index().get(j) : column.text(j);
+            if (name != null && names.contains(name)) {
+                out.add(j);
+                seen.add(name);
+            }
+        }
+        if (seen.size() < names.size()) {
+            List<String> missing = new ArrayList<>(new TreeMap<String, Integer>(
+                    names.stream().filter(x -> !seen.contains(x)).collect(java.util.stream.Collectors.toMap(x -> x, x -> 0))).keySet());
+            throw new InputException(f.file(), missing.size() + " of the " + names.size() + " listed genes are not in var"
+                    + (column == null ? "'s index" : "/" + nameColumn) + (keep == null ? "" : " among the genes kept")
+                    + ", e.g. " + missing.subList(0, Math.min(5, missing.size())));
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Whether a guide is a control: named in {@code controls}, or starting with an entry's prefix ending in '*'. */
