@@ -93,6 +93,19 @@ class PreparePerturbCommandTest {
     }
 
     @Test
+    void normansGuideIdentitiesSplitOnUnderscoreIntoTheirGenes() {
+        java.util.Set<String> c = java.util.Set.of("NegCtrl*");
+        assertArrayEquals(new String[] {"AHR", "KLF1"},
+                io.gexflow.data.perturb.H5adPerturbation.guides("AHR_KLF1__AHR_KLF1", "_", c), "a combination");
+        assertArrayEquals(new String[] {"AHR"},
+                io.gexflow.data.perturb.H5adPerturbation.guides("AHR_NegCtrl0__AHR_NegCtrl0", "_", c), "a single guide");
+        assertArrayEquals(new String[0],
+                io.gexflow.data.perturb.H5adPerturbation.guides("NegCtrl0_NegCtrl0__NegCtrl0_NegCtrl0", "_", c), "a control");
+        assertArrayEquals(new String[] {"ST20-MTHFS"},
+                io.gexflow.data.perturb.H5adPerturbation.guides("ST20-MTHFS", ",", java.util.Set.of("non-targeting")), "Replogle's gene");
+    }
+
+    @Test
     void aControlPrefixDropsMatchingGuides() {
         java.util.Set<String> c = java.util.Set.of("ctrl", "NegCtrl*");
         assertTrue(io.gexflow.data.perturb.H5adPerturbation.isControl("NegCtrl0", c));

@@ -81,17 +81,11 @@ public final class H5adPerturbation {
             if (label == null) {
                 throw new InputException(f.file(), "obs/" + o.treatmentColumn() + " is missing for cell " + obs.index().get(i));
             }
-            String[] parts = o.separator() == null || o.separator().isEmpty() ? new String[] {label}
-                    : label.split(java.util.regex.Pattern.quote(o.separator()));
-            List<String> gs = new ArrayList<>();
-            for (String p : parts) {
-                String g = p.trim();
-                if (!g.isEmpty() && !isControl(g, o.controls()) && !gs.contains(g)) {
-                    gs.add(g);
-                    names.put(g, 0);
-                }
+            String[] gs = guides(label, o.separator(), o.controls());
+            for (String g : gs) {
+                names.put(g, 0);
             }
-            guides.add(gs.toArray(String[]::new));
+            guides.add(gs);
         }
         // the cells to read: treatments kept, controls capped; only they are read from the matrix
         List<Integer> rowList = new ArrayList<>();
@@ -186,6 +180,24 @@ public final class H5adPerturbation {
                     + ", e.g. " + missing.subList(0, Math.min(5, missing.size())));
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The guides of one label: split on {@code separator} (none when empty), trimmed, empty parts, controls and
+     * repeats dropped, in order. Norman's guide_identity {@code AHR_KLF1__AHR_KLF1} with separator {@code _} is
+     * AHR and KLF1; {@code AHR_NegCtrl0__AHR_NegCtrl0} with control {@code NegCtrl*} is AHR alone.
+     */
+    public static String[] guides(String label, String separator, Set<String> controls) {
+        String[] parts = separator == null || separator.isEmpty() ? new String[] {label}
+                : label.split(java.util.regex.Pattern.quote(separator));
+        List<String> gs = new ArrayList<>();
+        for (String p : parts) {
+            String g = p.trim();
+            if (!g.isEmpty() && !isControl(g, controls) && !gs.contains(g)) {
+                gs.add(g);
+            }
+        }
+        return gs.toArray(String[]::new);
     }
 
     /** Whether a guide is a control: named in {@code controls}, or starting with an entry's prefix ending in '*'. */
