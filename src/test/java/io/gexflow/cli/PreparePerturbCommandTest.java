@@ -189,6 +189,53 @@ class PreparePerturbCommandTest {
         assertFalse(Files.exists(dir.resolve("x.arrow")));
     }
 
+    /**
+     * The full profile's Replogle command with the bundled tables on a file of Replogle's layout
+     * (replogle_layout.h5ad, make_replogle_fixture.py): 681 targets and the capped controls, the 1,186 names as
+     * 1,187 genes, 64/16/20; a held-out pathway's cells (NER: 23 targets, one cell each) in split heldout.
+     */
+    @Test
+    void theBundledReplogleTablesOnAReplogleLayoutFile() throws Exception {
+        Path assets = Path.of("assets/perturb");
+        Path summary = dir.resolve("r.json");
+        Path out = dir.resolve("r.arrow");
+        List<String> common = List.of("prepare-perturb", "--h5ad", fixture("replogle_layout.h5ad").toString(),
+                "--treatments-file", assets.resolve("replogle2022_perturbation_clusters.tsv").toString(),
+                "--gene-list", assets.resolve("replogle2022_expression_genes.txt").toString(), "--treatment-column", "gene",
+                "--control", "non-targeting", "--max-controls", "20", "--gene-name-column", "gene_name", "--split", "random",
+                "--seed", "7");
+        CliRunner.Result r = CliRunner.run(concat(common, "--summary", summary.toString(), "--out", out.toString()));
+        assertEquals(0, r.exit(), r.err());
+        PerturbationFile f = PerturbationFile.read(out);
+        PerturbationData d = f.data();
+        assertEquals(681 + 20, d.cells().size(), "one cell per target and 20 of the 30 controls; NOTLISTED's cells dropped");
+        assertEquals(681, d.treatments().size());
+        assertEquals(1187, d.genes().size());
+        assertEquals("ENSG00000001186", d.genes().get(1186), "the name listed once, twice in var: both genes");
+        assertFalse(d.genes().contains("ENSG00000001187"), "OTHER0 is not listed");
+        assertEquals(20, java.util.stream.IntStream.range(0, d.cells().size()).filter(d::isControl).count());
+        assertArrayEquals(new float[] {1, 0}, java.util.Arrays.copyOf(d.counts().denseRow(0), 2), "cell0000: gene 0");
+        var json = io.gexflow.io.Json.MAPPER.readTree(summary.toFile());
+        // 701 cells: round(0.2 * 701) = 140 test, round(0.2 * 561) = 112 val, 449 train
+        assertEquals(List.of(140, 112, 449, 0), List.of(json.get("test").asInt(), json.get("val").asInt(),
+                json.get("train").asInt(), json.get("heldout").asInt()));
+
+        Path held = dir.resolve("ner.arrow");
+        r = CliRunner.run(concat(common, "--heldout-group", "NER", "--out", held.toString()));
+        assertEquals(0, r.exit(), r.err());
+        PerturbationFile h = PerturbationFile.read(held);
+        List<?> splits = h.obs().get("split");
+        List<?> treatment = h.obs().get("treatment");
+        java.util.Set<Object> heldTreatments = new java.util.TreeSet<>();
+        for (int i = 0; i < splits.size(); i++) {
+            if ("heldout".equals(splits.get(i))) {
+                heldTreatments.add(treatment.get(i));
+            }
+        }
+        assertEquals(23, heldTreatments.size());
+        assertTrue(heldTreatments.containsAll(List.of("ERCC2", "ERCC3", "GTF2H1", "MNAT1", "CCNH")), heldTreatments.toString());
+    }
+
     private static String[] concat(List<String> head, String... tail) {
         List<String> all = new java.util.ArrayList<>(head);
         all.addAll(List.of(tail));
