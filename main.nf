@@ -27,9 +27,13 @@ def svqvaeInputs() {
     files.any { params["svqvae_${it}"] || params["svqvae_${it}_url"] } || params.svqvae_lincs_pcl
 }
 
-// the perturbation track always has an input: --perturb_data, else its simulation
+// the perturbation track always has an input: the papers' h5ad files, --perturb_data, else its simulation
 def perturbInputs() {
-    params.perturb_data || params.perturb_simulate
+    params.perturb_data || params.perturb_simulate || perturbPaperData()
+}
+
+def perturbPaperData() {
+    params.perturb_norman_h5ad || params.perturb_norman_url || params.perturb_replogle_h5ad || params.perturb_replogle_url
 }
 
 // ---- parameters: checked against nextflow_schema.json before any task starts (no plugin, no network)
@@ -45,7 +49,8 @@ def helpText() {
         '  ./nextflow run . -profile full_dgex       D-GEX on the paper\'s data (downloads once into --data_cache)',
         '  ./nextflow run . --dgex_gctx F --dgex_landmarks map_lm.txt --dgex_targets map_tg.txt',
         '  ./nextflow run . -profile test --tracks perturb   the perturbation track on the bundled simulation',
-        '  Profiles: test, full_dgex, full_svqvae, gpu, docker, podman, singularity, apptainer, slurm, awsbatch, google',
+        '  ./nextflow run . -profile full_perturb    the perturbation track on Norman 2019 and Replogle 2022 (downloads once)',
+        '  Profiles: test, full_dgex, full_svqvae, full_perturb, gpu, docker, podman, singularity, apptainer, slurm, awsbatch, google',
         '']
     schemaGroups().each { name, group ->
         lines << "${group.title}:"
@@ -235,6 +240,6 @@ workflow.onComplete {
     }
     if (selected('perturb') && perturbInputs()) {
         log.info "gexflow: perturbation report: ${out.resolve('report')}/perturb_<dataset>.html"
-        log.info "gexflow: perturbation metrics: ${out.resolve('perturb/metrics.json')}"
+        log.info "gexflow: perturbation metrics: ${out.resolve(perturbPaperData() ? 'perturb/<dataset>/metrics.json' : 'perturb/metrics.json')}"
     }
 }

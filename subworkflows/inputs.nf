@@ -1,9 +1,10 @@
 /*
  * INPUTS: every input file of a track, a local file or a download. Each source is
- * key: [path, urls, checksum]; a source with a path is that local file (it must exist), else its URL(s)
- * are fetched once into the data cache by DOWNLOAD (conf/full_*.config set the *_url / *_checksum params).
+ * key: [path, urls, checksum] or [path, urls, checksum, name]; a source with a path is that local file (it must
+ * exist), else its URL(s) are fetched once into the data cache by DOWNLOAD (conf/full_*.config set the *_url /
+ * *_checksum params), as `name` when given (an address such as figshare's .../files/35775507 names no file).
  *
- * take:  sources   a map key -> [path, urls, checksum] of the files the track needs (all of them are used)
+ * take:  sources   a map key -> [path, urls, checksum(, name)] of the files the track needs (all of them are used)
  * emit:  files     tuple val(key), path(file): one per source, local ones first
  */
 include { DOWNLOAD } from '../modules/download'
@@ -14,7 +15,7 @@ workflow INPUTS {
 
     main:
     local = sources.findAll { k, v -> v[0] }.collect { k, v -> [k, file(v[0], checkIfExists: true)] }
-    remote = sources.findAll { k, v -> !v[0] }.collect { k, v -> downloadInput(k, null, v[1], v[2]) }
+    remote = sources.findAll { k, v -> !v[0] }.collect { k, v -> downloadInput(k, v.size() > 3 ? v[3] : null, v[1], v[2]) }
     DOWNLOAD(Channel.fromList(remote))
     files = Channel.fromList(local).mix(DOWNLOAD.out.file.map { meta, f -> [meta.key, f] })
 

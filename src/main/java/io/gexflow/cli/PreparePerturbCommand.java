@@ -1,9 +1,12 @@
 package io.gexflow.cli;
 
 import io.gexflow.data.perturb.H5adPerturbation;
+import io.gexflow.data.perturb.NameTable;
 import io.gexflow.data.perturb.PerturbationData;
 import io.gexflow.data.perturb.PerturbationFile;
 import io.gexflow.data.perturb.PerturbationSplits;
+import io.gexflow.io.InputException;
+import io.gexflow.io.Json;
 import io.gexflow.io.arrow.ObsColumn;
 import io.gexflow.io.h5ad.H5adFile;
 import java.nio.file.Path;
@@ -26,7 +29,11 @@ import picocli.CommandLine.ParameterException;
             "--split ood (Norman): the combinations are shuffled with --seed; the first --combo-fraction go to "
                     + "train/val, the last --test-combo-fraction to test; single-guide and control cells 80/20 "
                     + "train/val; cells in no split are left out. --split random (Replogle): 80/20 test, then 80/20 "
-                    + "val of the rest (64/16/20)."})
+                    + "val of the rest (64/16/20).",
+            "Replogle's filter: --treatments-file (the 681 targets of its perturbation clusters), --max-controls 2000, "
+                    + "--gene-list with --gene-name-column gene_name (1,186 names, 1,187 genes); --heldout-group PATHWAY "
+                    + "then puts the cells of one cluster of the --treatments-file table in split 'heldout' (the sVAE "
+                    + "transfer protocol), the others keeping the split they have without it."})
 public final class PreparePerturbCommand extends Verb {
     enum Split { ood, random }
 
@@ -57,9 +64,26 @@ public final class PreparePerturbCommand extends Verb {
     @Option(names = "--max-controls", description = "Keep at most this many control cells, chosen with --seed (Replogle: 2000).")
     Integer maxControls;
 
-    @Option(names = "--treatments-file", description = "Keep only cells whose guides are all listed here, one name a line "
-            + "(Replogle: the 681 target genes), and the control cells; only those cells are read from the matrix.")
+    @Option(names = "--treatments-file", description = "Keep only cells whose guides are all listed here, and the control cells; "
+            + "only those cells are read from the matrix. One name a line, or a table with a header line naming a 'treatment' "
+            + "and optionally a 'group' column (Replogle: assets/perturb/replogle2022_perturbation_clusters.tsv); # starts a comment.")
     Path treatmentsFile;
+
+    @Option(names = "--heldout-group", description = "Cells of the treatments of this group of the --treatments-file table "
+            + "go to split 'heldout' (Replogle: EXOSOME, SPLICEOSOME, MEDIATOR, NER, 40S, 39S, 60S, MT_PROTEIN_TRANSLOCATION).")
+    String heldoutGroup;
+
+    @Option(names = "--gene-list", description = "Keep only the genes named here, one name a line (# starts a comment); "
+            + "every gene of a listed name is kept, and a listed name that no gene has is an error.")
+    Path geneList;
+
+    @Option(names = "--gene-name-column", description = "var column holding the names --gene-list is matched against "
+            + "(Replogle: gene_name; default: var's index).")
+    String geneNameColumn;
+
+    @Option(names = "--summary", description = "Also write the counts per split as JSON (cells, genes, treatments, train, "
+            + "val, test, heldout, left_out): the pipeline turns the paper's optimizer steps into epochs with it.")
+    Path summary;
 
     @Option(names = "--split", defaultValue = "random", description = "ood or random (default ${DEFAULT-VALUE}).")
     Split split;
@@ -80,26 +104,23 @@ public final class PreparePerturbCommand extends Verb {
         if (comboFraction < 0 || comboFraction > 1 || testComboFraction < 0 || testComboFraction > 1) {
             throw new ParameterException(spec.commandLine(), "--combo-fraction and --test-combo-fraction must be in [0, 1]");
         }
-        Set<String> keepTreatments = null;
-        if (treatmentsFile != null) {
-            try {
-                keepTreatments = new java.util.HashSet<>();
-                for (String line : java.nio.file.Files.readAllLines(treatmentsFile)) {
-                    if (!line.isBlank()) {
-                        keepTreatments.add(line.trim());
-                    }
-                }
-            } catch (java.io.IOException e) {
-                throw new io.gexflow.io.InputException(treatmentsFile, "cannot read (" + e.getMessage() + ")", e);
-            }
+        if (heldoutGroup != null && treatmentsFile == null) {
+            throw new ParameterException(spec.commandLine(), "--heldout-group needs --treatments-file, the table of groups");
         }
+        NameTable treatmentTable = treatmentsFile == null ? null : NameTable.read(treatmentsFile);
+        Set<String> heldOut = heldoutGroup == null ? Set.of() : treatmentTable.group(treatmentsFile, heldoutGroup);
+        Set<String> keepGenes = geneList == null ? null : NameTable.read(geneList).names();
         PerturbationData d;
         try (H5adFile f = H5adFile.open(h5ad)) {
             d = H5adPerturbation.read(f, new H5adPerturbation.Options(layer, treatmentColumn, separator, Set.copyOf(controls),
-                    geneColumn, keepTreatments, maxControls, seed));
+                    geneColumn, treatmentTable == null ? null : treatmentTable.names(), maxControls, seed, keepGenes,
+                    geneNameColumn));
         }
         String[] s = split == Split.ood ? PerturbationSplits.normanOod(d, seed, comboFraction, testComboFraction)
                 : PerturbationSplits.random(d.cells().size(), seed, 0.2, 0.2);
+        if (!heldOut.isEmpty() && PerturbationSplits.holdOut(s, d, heldOut) == 0) {
+            throw new InputException(h5ad, "no cell received a treatment of group '" + heldoutGroup + "' of " + treatmentsFile);
+        }
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < s.length; i++) {
             if (s[i] != null) {
@@ -117,12 +138,25 @@ public final class PreparePerturbCommand extends Verb {
         obs.put(PerturbationFile.SPLIT, splitCol);
         PerturbationFile.write(out, d, List.of(ObsColumn.utf8(PerturbationFile.TREATMENT), ObsColumn.utf8(PerturbationFile.SPLIT)),
                 obs, metadata(provenance(seed, h5ad)));
-        long[] n = new long[3];
+        List<String> names = List.of(PerturbationSplits.TRAIN, PerturbationSplits.VAL, PerturbationSplits.TEST,
+                PerturbationSplits.HELDOUT);
+        long[] n = new long[names.size()];
         for (String x : splitCol) {
-            n[x.equals(PerturbationSplits.TRAIN) ? 0 : x.equals(PerturbationSplits.VAL) ? 1 : 2]++;
+            n[names.indexOf(x)]++;
         }
-        System.err.printf("prepared %d cells (train %d, val %d, test %d; %d left out) x %d genes, %d treatments into %s%n",
-                d.cells().size(), n[0], n[1], n[2], s.length - kept.size(), d.genes().size(), d.treatments().size(), out);
+        if (summary != null) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("cells", d.cells().size());
+            counts.put("genes", d.genes().size());
+            counts.put("treatments", d.treatments().size());
+            for (int k = 0; k < names.size(); k++) {
+                counts.put(names.get(k), n[k]);
+            }
+            counts.put("left_out", s.length - kept.size());
+            Json.writeFile(summary, counts);
+        }
+        System.err.printf("prepared %d cells (train %d, val %d, test %d, heldout %d; %d left out) x %d genes, %d treatments into %s%n",
+                d.cells().size(), n[0], n[1], n[2], n[3], s.length - kept.size(), d.genes().size(), d.treatments().size(), out);
         return 0;
     }
 }

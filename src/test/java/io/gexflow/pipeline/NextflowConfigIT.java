@@ -67,7 +67,7 @@ class NextflowConfigIT {
     @Test
     void everyProfileRenders() throws Exception {
         List<String> names = profiles();
-        assertTrue(names.containsAll(List.of("test", "full_dgex", "full_svqvae", "gpu", "docker", "podman",
+        assertTrue(names.containsAll(List.of("test", "full_dgex", "full_svqvae", "full_perturb", "gpu", "docker", "podman",
                 "singularity", "apptainer", "slurm", "awsbatch", "google")), names.toString());
         for (String name : names) {
             String out = config(name);

@@ -223,4 +223,56 @@ class PipelineTestProfileIT {
         assertEquals(4, stub.log().lines().filter(l -> l.contains("Submitted process > SVQVAE:INPUTS:DOWNLOAD")).count(), stub.log());
         assertEquals(2, stub.log().lines().filter(l -> l.contains("Submitted process > SVQVAE:TRAIN_SVQVAE")).count(), stub.log());
     }
+
+    /**
+     * -profile full_perturb -stub: Norman at five combination fractions and Replogle, downloaded once and prepared with
+     * the papers' filters, every model of both families on the sets it takes, evaluated and reported per data set;
+     * Replogle with each of the eight pathways held out, its sVAE-family models trained for the transfer runs.
+     */
+    @Test
+    void fullPerturbStubWiresNormanReplogleAndTheHeldOutPathways() throws Exception {
+        Run stub = nextflowWith("full_perturb", "-stub");
+        assertEquals(0, stub.exit(), stub.log());
+        java.util.Map<String, Long> tasks = new java.util.TreeMap<>();
+        stub.log().lines().filter(l -> l.contains("Submitted process >"))
+                .map(l -> l.replaceAll(".*process > ", "").replaceAll(" \\(.*", ""))
+                .forEach(p -> tasks.merge(p, 1L, Long::sum));
+        assertEquals(2L, tasks.get("PERTURB:PERTURB_PAPER_DATA:INPUTS:DOWNLOAD"), tasks.toString());
+        assertEquals(5L + 1 + 8, tasks.get("PERTURB:PERTURB_PAPER_DATA:PREPARE_PERTURB"), tasks.toString());
+        // SAMS-VAE family (3) on 5 Norman sets and Replogle; sVAE family (5) on Replogle and the 8 held-out sets
+        assertEquals(3L * 6 + 5L * 9, tasks.get("PERTURB:TRAIN_PERTURB"), tasks.toString());
+        assertEquals(6L, tasks.get("PERTURB:EVALUATE_PERTURB"), tasks.toString());
+        assertEquals(6L, tasks.get("PERTURB:REPORT_PERTURB"), tasks.toString());
+        assertFalse(tasks.keySet().stream().anyMatch(t -> t.startsWith("DGEX") || t.startsWith("SVQVAE")), tasks.toString());
+        Path data = launch.resolve("data-cache");
+        assertTrue(Files.exists(data.resolve("norman2019.h5ad")) && Files.exists(data.resolve("K562_gwps_raw_singlecell_01.h5ad")));
+
+        // what each PREPARE_PERTURB would run (its stub writes the command)
+        java.util.Map<String, String> commands = new java.util.TreeMap<>();
+        try (var files = Files.walk(launch.resolve("work"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().equals("command.txt")).toList()) {
+                commands.put(f.getParent().getFileName().toString(), Files.readString(f));
+            }
+        }
+        assertEquals(14, commands.size(), commands.keySet().toString());
+        for (String fr : List.of("0", "0.25", "0.5", "0.75", "1")) {
+            String c = commands.get("norman_frac" + fr);
+            assertTrue(c.contains("--layer counts --gene-column highly_variable --treatment-column guide_identity")
+                    && c.contains("--split ood --combo-fraction " + fr + " --test-combo-fraction 0.25"), c);
+        }
+        assertTrue(commands.get("replogle").contains("--treatments-file replogle2022_perturbation_clusters.tsv "
+                + "--gene-list replogle2022_expression_genes.txt --treatment-column gene --control non-targeting "
+                + "--max-controls 2000 --gene-name-column gene_name --split random --seed"), commands.get("replogle"));
+        assertFalse(commands.get("replogle").contains("--heldout-group"));
+        Path models = launch.resolve("results/perturb/models");
+        for (String p : List.of("EXOSOME", "SPLICEOSOME", "MEDIATOR", "NER", "40S", "39S", "60S", "MT_PROTEIN_TRANSLOCATION")) {
+            assertTrue(commands.get("replogle_heldout_" + p).contains("--heldout-group " + p + " "), p);
+            assertTrue(Files.isDirectory(models.resolve("replogle_heldout_" + p + "/svae_plus")), p);
+            assertFalse(Files.exists(models.resolve("replogle_heldout_" + p + "/samsvae")), p + ": sVAE family only");
+        }
+        assertTrue(Files.isDirectory(models.resolve("norman_frac0.5/samsvae")));
+        assertFalse(Files.exists(models.resolve("norman_frac0.5/svae_plus")), "Norman's combinations are not one-hot");
+        assertTrue(Files.exists(launch.resolve("results/perturb/replogle/metrics.json")));
+        assertTrue(Files.exists(launch.resolve("results/report/perturb_norman_frac0.25.html")));
+    }
 }

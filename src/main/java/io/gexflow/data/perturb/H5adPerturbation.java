@@ -28,12 +28,22 @@ public final class H5adPerturbation {
      *
      * @param keepTreatments when not null, only cells all of whose guides are in this set (and control cells)
      * @param maxControls    when not null, at most this many control cells, chosen by a shuffle with {@code seed}
+     * @param keepGeneNames  when not null, only the genes whose name is in this set (and, with {@code geneColumn},
+     *                       marked by it); a name is the {@code var} column {@code geneNameColumn}, or the index when
+     *                       that is null. Every gene with a listed name is kept, so a name twice in {@code var} keeps
+     *                       both (Replogle: 1,186 names are 1,187 genes)
      */
     public record Options(String layer, String treatmentColumn, String separator, Set<String> controls, String geneColumn,
-            Set<String> keepTreatments, Integer maxControls, long seed) {
+            Set<String> keepTreatments, Integer maxControls, long seed, Set<String> keepGeneNames, String geneNameColumn) {
         public Options {
             controls = Set.copyOf(controls);
             keepTreatments = keepTreatments == null ? null : Set.copyOf(keepTreatments);
+            keepGeneNames = keepGeneNames == null ? null : Set.copyOf(keepGeneNames);
+        }
+
+        public Options(String layer, String treatmentColumn, String separator, Set<String> controls, String geneColumn,
+                Set<String> keepTreatments, Integer maxControls, long seed) {
+            this(layer, treatmentColumn, separator, controls, geneColumn, keepTreatments, maxControls, seed, null, null);
         }
 
         public Options(String layer, String treatmentColumn, String separator, Set<String> controls, String geneColumn) {
@@ -59,6 +69,9 @@ public final class H5adPerturbation {
             }
             keep = java.util.stream.IntStream.range(0, b.values().length).filter(i -> b.values()[i]).toArray();
         }
+        if (o.keepGeneNames() != null) {
+            keep = namedGenes(f, var, keep, o.keepGeneNames(), o.geneNameColumn());
+        }
         // guides per cell
         int cells = obs.size();
         List<String[]> guides = new ArrayList<>(cells);
@@ -68,17 +81,11 @@ public final class H5adPerturbation {
             if (label == null) {
                 throw new InputException(f.file(), "obs/" + o.treatmentColumn() + " is missing for cell " + obs.index().get(i));
             }
-            String[] parts = o.separator() == null || o.separator().isEmpty() ? new String[] {label}
-                    : label.split(java.util.regex.Pattern.quote(o.separator()));
-            List<String> gs = new ArrayList<>();
-            for (String p : parts) {
-                String g = p.trim();
-                if (!g.isEmpty() && !isControl(g, o.controls()) && !gs.contains(g)) {
-                    gs.add(g);
-                    names.put(g, 0);
-                }
+            String[] gs = guides(label, o.separator(), o.controls());
+            for (String g : gs) {
+                names.put(g, 0);
             }
-            guides.add(gs.toArray(String[]::new));
+            guides.add(gs);
         }
         // the cells to read: treatments kept, controls capped; only they are read from the matrix
         List<Integer> rowList = new ArrayList<>();
@@ -142,6 +149,55 @@ public final class H5adPerturbation {
         Arrays.fill(ones, 1f);
         return new PerturbationData(cellIds, genes, treatments, counts, new SparseRows(cells, treatments.size(), doff,
                 didx, ones));
+    }
+
+    /** The genes (of {@code keep}, or all when null) whose name is listed; a listed name found nowhere is an error. */
+    static int[] namedGenes(H5adFile f, DataFrame var, int[] keep, Set<String> names, String nameColumn) {
+        FrameColumn column = null;
+        if (nameColumn != null && !nameColumn.isEmpty()) {
+            column = var.column(nameColumn);
+            if (column == null) {
+                throw new InputException(f.file(), "var has no column '" + nameColumn + "' (columns: " + var.columns().keySet()
+                        + ") to match the gene list against");
+            }
+        }
+        int n = var.size();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Integer> out = new ArrayList<>();
+        for (int k = 0; k < (keep == null ? n : keep.length); k++) {
+            int j = keep == null ? k : keep[k];
+            String name = column == null ? var.index().get(j) : column.text(j);
+            if (name != null && names.contains(name)) {
+                out.add(j);
+                seen.add(name);
+            }
+        }
+        if (seen.size() < names.size()) {
+            List<String> missing = new ArrayList<>(new TreeMap<String, Integer>(
+                    names.stream().filter(x -> !seen.contains(x)).collect(java.util.stream.Collectors.toMap(x -> x, x -> 0))).keySet());
+            throw new InputException(f.file(), missing.size() + " of the " + names.size() + " listed genes are not in var"
+                    + (column == null ? "'s index" : "/" + nameColumn) + (keep == null ? "" : " among the genes kept")
+                    + ", e.g. " + missing.subList(0, Math.min(5, missing.size())));
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The guides of one label: split on {@code separator} (none when empty), trimmed, empty parts, controls and
+     * repeats dropped, in order. Norman's guide_identity {@code AHR_KLF1__AHR_KLF1} with separator {@code _} is
+     * AHR and KLF1; {@code AHR_NegCtrl0__AHR_NegCtrl0} with control {@code NegCtrl*} is AHR alone.
+     */
+    public static String[] guides(String label, String separator, Set<String> controls) {
+        String[] parts = separator == null || separator.isEmpty() ? new String[] {label}
+                : label.split(java.util.regex.Pattern.quote(separator));
+        List<String> gs = new ArrayList<>();
+        for (String p : parts) {
+            String g = p.trim();
+            if (!g.isEmpty() && !isControl(g, controls) && !gs.contains(g)) {
+                gs.add(g);
+            }
+        }
+        return gs.toArray(String[]::new);
     }
 
     /** Whether a guide is a control: named in {@code controls}, or starting with an entry's prefix ending in '*'. */

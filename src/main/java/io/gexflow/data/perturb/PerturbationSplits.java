@@ -16,6 +16,8 @@ public final class PerturbationSplits {
     public static final String TRAIN = "train";
     public static final String VAL = "val";
     public static final String TEST = "test";
+    /** Cells of held-out interventions (the sVAE transfer protocol): in no model's training, validation or test. */
+    public static final String HELDOUT = "heldout";
 
     private PerturbationSplits() {}
 
@@ -80,6 +82,30 @@ public final class PerturbationSplits {
             out[otherCells[k]] = otherSplit[k];
         }
         return out;
+    }
+
+    /**
+     * Marks every cell that received one of {@code heldOut} as {@link #HELDOUT}, whatever its split was (also a
+     * cell that was left out); the other cells keep theirs, so the same seed gives the other cells the same split
+     * with and without a held-out set. Returns how many cells were marked.
+     */
+    public static int holdOut(String[] split, PerturbationData d, Set<String> heldOut) {
+        SparseRows D = d.dosage();
+        boolean[] isHeld = new boolean[d.treatments().size()];
+        for (int t = 0; t < isHeld.length; t++) {
+            isHeld[t] = heldOut.contains(d.treatments().get(t));
+        }
+        int marked = 0;
+        for (int i = 0; i < split.length; i++) {
+            for (long k = D.offsets()[i]; k < D.offsets()[i + 1]; k++) {
+                if (isHeld[D.indices()[(int) k]]) {
+                    split[i] = HELDOUT;
+                    marked++;
+                    break;
+                }
+            }
+        }
+        return marked;
     }
 
     /** Each cell's combination as its sorted treatment names joined by "+", or null for fewer than two. */
