@@ -6,6 +6,7 @@ import io.gexflow.data.perturb.PerturbationFile;
 import io.gexflow.eval.History;
 import io.gexflow.eval.PerturbMetrics;
 import io.gexflow.eval.perturb.AteAgreement;
+import io.gexflow.eval.perturb.ConditionSets;
 import io.gexflow.eval.perturb.Conditions;
 import io.gexflow.eval.perturb.Iwelbo;
 import io.gexflow.eval.perturb.LatentRecovery;
@@ -21,6 +22,7 @@ import io.gexflow.models.additive.AdditiveBaseline;
 import io.gexflow.models.samsvae.SamsVaeFamily;
 import io.gexflow.models.samsvae.SamsVaeHyperParameters;
 import io.gexflow.models.samsvae.SamsVaeModel;
+import io.gexflow.models.svae.SvaeEffects;
 import io.gexflow.models.svae.SvaeFamily;
 import io.gexflow.models.svae.SvaeMetrics;
 import io.gexflow.models.svae.SvaeModel;
@@ -136,7 +138,7 @@ public final class EvaluatePerturbCommand extends Verb {
         // and for those of the held-out cells (the rows of the test conditions within all)
         Conditions all = Conditions.of(file.data());
         Conditions testConditions = restrict(all, Conditions.of(test));
-        int[] testRows = rowsOf(all, testConditions);
+        ConditionSets sets = ConditionSets.of(all, file.obs().get(PerturbationFile.SPLIT));
         double[][] dataAte = TreatmentEffects.dataAte(file.data(), all);
         Truth truth = Truth.read(dir, file.data());
         String dataset = Files.isDirectory(data) ? dir.getFileName().toString()
@@ -150,10 +152,10 @@ public final class EvaluatePerturbCommand extends Verb {
         Provenance prov = provenance(seed.value, inputs.toArray(Path[]::new));
         Map<String, PerturbMetrics.Model> results = new LinkedHashMap<>();
         for (var e : models.entrySet()) {
-            results.put(e.getKey(), evaluateModel(e.getKey(), e.getValue(), file.data(), test, all, testRows, dataAte, truth));
+            results.put(e.getKey(), evaluateModel(e.getKey(), e.getValue(), file.data(), test, all, sets, dataAte, truth));
         }
         AdditiveBaseline additive = AdditiveBaseline.fit(train);
-        Map<String, PerturbMetrics.Ate> addAte = ate(dataAte, additive.ate(all), testRows);
+        Map<String, PerturbMetrics.Ate> addAte = ate(sets, dataAte, additive.ate(all));
         results.put(PerturbMetrics.ADDITIVE, new PerturbMetrics.Model("baseline", PerturbMetrics.ADDITIVE, null, null, null,
                 addAte, null));
         log(PerturbMetrics.ADDITIVE, results.get(PerturbMetrics.ADDITIVE));
@@ -166,39 +168,23 @@ public final class EvaluatePerturbCommand extends Verb {
         return 0;
     }
 
-    /** Agreement over all conditions ({@code all}) and over the test conditions ({@code test}: rows {@code testRows}). */
-    private static Map<String, PerturbMetrics.Ate> ate(double[][] data, double[][] model, int[] testRows) {
+    /** Agreement per treatment set ({@link ConditionSets}: all, and the train / val / test conditions). */
+    private static Map<String, PerturbMetrics.Ate> ate(ConditionSets sets, double[][] data, double[][] model) {
         Map<String, PerturbMetrics.Ate> out = new LinkedHashMap<>();
-        out.put("all", agreement(data, model));
-        double[][] d = new double[testRows.length][];
-        double[][] m = new double[testRows.length][];
-        for (int i = 0; i < testRows.length; i++) {
-            d[i] = data[testRows[i]];
-            m[i] = model[testRows[i]];
-        }
-        out.put("test", agreement(d, m));
+        sets.agreement(data, model).forEach((set, a) ->
+                out.put(set, new PerturbMetrics.Ate(a.pearson(), a.r2(), a.pearsonTop(), a.r2Top(), a.conditions())));
         return out;
     }
 
-    private static PerturbMetrics.Ate agreement(double[][] data, double[][] model) {
-        AteAgreement a = AteAgreement.of(data, model);
-        return new PerturbMetrics.Ate(a.pearson(), a.r2(), a.pearsonTop(), a.r2Top(), a.conditions());
-    }
-
-    /** The index in {@code all} of every condition of {@code sub} (which {@link #restrict} made from it). */
-    static int[] rowsOf(Conditions all, Conditions sub) {
-        return sub.names().stream().mapToInt(n -> all.names().indexOf(n)).toArray();
-    }
-
     private PerturbMetrics.Model evaluateModel(String name, Path modelDir, PerturbationData data, PerturbationData test,
-            Conditions conditions, int[] testRows, double[][] dataAte, Truth truth) {
+            Conditions conditions, ConditionSets sets, double[][] dataAte, Truth truth) {
         Path json = modelDir.resolve(ModelDescriptor.FILE);
         if (!Files.isRegularFile(json)) {
             throw new InputException(modelDir, "is no model directory (no " + ModelDescriptor.FILE + ")");
         }
         ModelDescriptor d = io.gexflow.models.FamilyRegistry.read(modelDir);
         if (SvaeFamily.NAME.equals(d.family())) {
-            return evaluateSvae(name, modelDir, d, data, truth);
+            return evaluateSvae(name, modelDir, d, data, conditions, sets, dataAte, truth);
         }
         if (!SamsVaeFamily.NAME.equals(d.family())) {
             throw new InputException(modelDir, "is a " + d.family() + " model; evaluate-perturb takes the samsvae and svae "
@@ -210,8 +196,8 @@ public final class EvaluatePerturbCommand extends Verb {
                 throw new InputException(modelDir, "was trained on other genes or treatments than " + this.data.getFileName());
             }
             Iwelbo iw = model.iwelbo(test, particles, seed.value, cellBatch);
-            Map<String, PerturbMetrics.Ate> a = ate(dataAte, model.ate(conditions, ateSamples, ateLibrary, ateGlobalDraws,
-                    seed.value + 1), testRows);
+            Map<String, PerturbMetrics.Ate> a = ate(sets, dataAte, model.ate(conditions, ateSamples, ateLibrary, ateGlobalDraws,
+                    seed.value + 1));
             PerturbMetrics.Recovery rec = null;
             if (truth != null) {
                 LatentRecovery lr = LatentRecovery.of(truth.latents, model.latentMeans(data, cellBatch));
@@ -240,11 +226,12 @@ public final class EvaluatePerturbCommand extends Verb {
 
     /**
      * An sVAE-family model (issue 12): latent and target recovery on a simulation ({@link SvaeMetrics}: masks for
-     * svae+/svae, top-2 |mu_a| for ivae, top-2 |shift| for vae/beta-vae). It has no IWELBO or ATE here: its held-out
-     * interventions need the transfer protocol's new embeddings first.
+     * svae+/svae, top-2 |mu_a| for ivae, top-2 |shift| for vae/beta-vae) and, for the variants with interventions,
+     * the ATE agreement of its generative model ({@link SvaeEffects}). Its held-out IWELBO needs the transfer
+     * protocol's new embeddings first (transfer-svae).
      */
     private PerturbMetrics.Model evaluateSvae(String name, Path modelDir, ModelDescriptor d, PerturbationData data,
-            Truth truth) {
+            Conditions conditions, ConditionSets sets, double[][] dataAte, Truth truth) {
         try (SvaeModel model = SvaeModel.load(modelDir, d)) {
             if (!model.genes().equals(data.genes()) || !model.treatments().equals(data.treatments())) {
                 throw new InputException(modelDir, "was trained on other genes or treatments than " + this.data.getFileName());
@@ -259,7 +246,9 @@ public final class EvaluatePerturbCommand extends Verb {
             if (Files.isRegularFile(history)) {
                 best = History.read(history).bestEpoch();
             }
-            PerturbMetrics.Model m = new PerturbMetrics.Model(SvaeFamily.NAME, model.variant().type(), null, null, best, null,
+            Map<String, PerturbMetrics.Ate> a = SvaeEffects.hasEffects(model)
+                    ? ate(sets, dataAte, SvaeEffects.ate(model, conditions, ateSamples, ateLibrary, seed.value + 1)) : null;
+            PerturbMetrics.Model m = new PerturbMetrics.Model(SvaeFamily.NAME, model.variant().type(), null, null, best, a,
                     rec);
             log(name, m);
             return m;

@@ -42,7 +42,8 @@ public record PerturbMetrics(
             "iwelbo", "held-out IWELBO (nats per cell): global variables drawn K times from the guide, shared across cells; "
                     + "mean over test cells of logsumexp_k log w_ik - log K",
             "ate", "ATE of a condition: mean over its cells (all cells of the file) of log2(1e4 x / sum x + 1) minus the same mean over controls; "
-                    + "model ATE from samples at a fixed library size; Pearson r and R^2 (data as truth) over conditions x genes",
+                    + "model ATE from samples at a fixed library size; Pearson r and R^2 (data as truth) over conditions x genes; "
+                    + "per treatment set: all conditions, and those with cells in the train / val / test split",
             "ate_top20", "the same over each condition's 20 genes of largest |data ATE|",
             "recovery", "simulations: MCC = mean |correlation| of Hungarian-matched true and inferred latents (all cells); "
                     + "latent R^2 of each true latent on all inferred ones; target graph precision/recall/F1 with the "
@@ -60,8 +61,10 @@ public record PerturbMetrics(
      * @param guide     meanfield / correlated (trained models only)
      * @param iwelbo    trained models only
      * @param bestEpoch trained models only: the kept epoch
-     * @param ate       agreement of model and data ATEs: {@code all} conditions of the file, and the {@code test}
- *                  conditions (those of the held-out cells)
+     * @param ate       agreement of model and data ATEs per treatment set: {@code all} conditions of the file, and
+     *                  the {@code train}, {@code val} and {@code test} conditions (those with cells in that split;
+     *                  a set without conditions is absent); SAMS-VAE family, additive baseline, and sVAE variants with
+     *                  interventions (their generative model's effects)
      * @param recovery  simulations and trained models only
      */
     @MetricsJson

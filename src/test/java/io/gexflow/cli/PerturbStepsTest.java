@@ -75,6 +75,10 @@ class PerturbStepsTest {
             assertTrue(Math.abs(x.get("ate").get("all").get("pearson").asDouble()) <= 1, x.toString());
             assertEquals(4, x.get("ate").get("all").get("conditions").asInt());
             assertEquals(1, x.get("ate").get("test").get("conditions").asInt());
+            // int3 has test cells only; int0-int2 have training cells, and int0 (2) and int1 (1) the 3 treated val cells
+            assertEquals(3, x.get("ate").get("train").get("conditions").asInt());
+            assertEquals(2, x.get("ate").get("val").get("conditions").asInt());
+            assertEquals(List.of("all", "test", "train", "val"), iterate(x.get("ate").fieldNames()));
             JsonNode rec = x.get("recovery");
             assertTrue(rec.get("mcc_pearson").asDouble() >= 0 && rec.get("mcc_pearson").asDouble() <= 1, rec.toString());
             assertTrue(rec.has("target_f1"), rec.toString());
@@ -119,11 +123,11 @@ class PerturbStepsTest {
 
     /**
      * An sVAE-family model (issue 12) beside the SAMS-VAE ones: the generic TRAIN's `train --family svae+ --train FILE`,
-     * then evaluate-perturb scores its latent and target recovery on the simulation (no IWELBO or ATE: its held-out
-     * interventions need the transfer protocol).
+     * then evaluate-perturb scores its latent and target recovery on the simulation and the ATEs of its generative
+     * model (no IWELBO: its held-out interventions need the transfer protocol, transfer-svae).
      */
     @Test
-    void anSvaeModelIsScoredOnRecoveryOnly() throws Exception {
+    void anSvaeModelIsScoredOnRecoveryAndAte() throws Exception {
         Path svae = dir.resolve("svae_plus");
         CliRunner.Result r = CliRunner.run("train", "--family", "svae+", "--train", DATA.resolve("counts.arrow").toString(),
                 "--split", "train", "--latent-dim", "6", "--hidden-units", "16", "--epochs", "2", "--kl-warmup-epochs", "1",
@@ -137,7 +141,10 @@ class PerturbStepsTest {
                 .path("models").path("svae_plus");
         assertEquals("svae", m.path("kind").asText());
         assertEquals("svae+", m.path("type").asText());
-        assertTrue(m.path("ate").isMissingNode() && m.path("iwelbo").isMissingNode(), m.toString());
+        assertTrue(m.path("iwelbo").isMissingNode(), m.toString());
+        assertEquals(4, m.path("ate").path("all").path("conditions").asInt(), m.toString());
+        assertEquals(3, m.path("ate").path("train").path("conditions").asInt(), m.toString());
+        assertTrue(Math.abs(m.path("ate").path("train").path("pearson").asDouble(9)) <= 1, m.toString());
         double mcc = m.path("recovery").path("mcc_pearson").asDouble(-1);
         double f1 = m.path("recovery").path("target_f1").asDouble(-1);
         assertTrue(mcc > 0 && mcc <= 1 && f1 >= 0 && f1 <= 1, m.toString());
