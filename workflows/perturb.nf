@@ -1,13 +1,15 @@
 /*
  * Perturbation track (spec perturbation.md; SAMS-VAE, Bereket and Karaletsos 2023): single-cell counts under
- * interventions -> SAMS-VAE, CPA-VAE and the conditional VAE (one TRAIN task each) -> IWELBO, ATE agreement
- * beside the additive baseline and, on a simulation, latent and target recovery -> metrics.json -> report.
+ * interventions -> SAMS-VAE, CPA-VAE, the conditional VAE and the sVAE family (one TRAIN task each; the sVAE
+ * models also one TRANSFER_SVAE to the held-out interventions) -> IWELBO, ATE agreement beside the additive
+ * baseline and, on a simulation, latent and target recovery -> metrics.json -> report.
  * The data: --perturb_data (a counts.arrow with a split column, e.g. from `gexflow prepare-perturb`, or a
  * directory holding one, with truth.json and latents.arrow for a simulation), else a simulation
  * (--perturb_simulate svae: counts, so the negative binomial likelihood fits them).
  */
 include { SIMULATE                } from '../modules/simulate'
 include { TRAIN as TRAIN_PERTURB  } from '../modules/train'
+include { TRANSFER_SVAE           } from '../modules/transfer_svae'
 include { EVALUATE_PERTURB        } from '../modules/evaluate_perturb'
 include { REPORT_PERTURB          } from '../modules/report_perturb'
 
@@ -38,9 +40,15 @@ workflow PERTURB {
     TRAIN_PERTURB(models.combine(counts).map { meta, c -> [meta, c, []] })
     versions = versions.mix(TRAIN_PERTURB.out.versions)
 
-    // every model directory (sorted by name) with the data, one EVALUATE task
+    // the sVAE family's transfer to the held-out interventions (issue 12), one task per trained model
+    TRANSFER_SVAE(TRAIN_PERTURB.out.model.filter { meta, dir -> meta.family != 'samsvae' }
+        .combine(counts).map { meta, dir, c -> [meta, dir, c] })
+    versions = versions.mix(TRANSFER_SVAE.out.versions)
+
+    // every model directory and transfer result (each sorted by name) with the data, one EVALUATE task
     trained = TRAIN_PERTURB.out.model.map { meta, dir -> dir }.toSortedList { a, b -> a.name <=> b.name }.map { dirs -> [dirs] }
-    EVALUATE_PERTURB(data.combine(trained).map { meta, d, dirs -> [meta + [track: 'perturb'], d, dirs] })
+    transfers = TRANSFER_SVAE.out.transfer.map { meta, dir -> dir }.toSortedList { a, b -> a.name <=> b.name }.map { dirs -> [dirs] }
+    EVALUATE_PERTURB(data.combine(trained).combine(transfers).map { meta, d, dirs, tr -> [meta + [track: 'perturb'], d, dirs, tr] })
     REPORT_PERTURB(EVALUATE_PERTURB.out.metrics)
     versions = versions.mix(EVALUATE_PERTURB.out.versions, REPORT_PERTURB.out.versions)
 

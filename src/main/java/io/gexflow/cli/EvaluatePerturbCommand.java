@@ -5,6 +5,7 @@ import io.gexflow.data.perturb.PerturbationData;
 import io.gexflow.data.perturb.PerturbationFile;
 import io.gexflow.eval.History;
 import io.gexflow.eval.PerturbMetrics;
+import io.gexflow.eval.TransferMetrics;
 import io.gexflow.eval.perturb.AteAgreement;
 import io.gexflow.eval.perturb.ConditionSets;
 import io.gexflow.eval.perturb.Conditions;
@@ -71,6 +72,10 @@ public final class EvaluatePerturbCommand extends Verb {
             description = "name=model-directory (train-samsvae), repeatable; each name once ('additive' is the baseline's).")
     List<String> modelOptions = new ArrayList<>();
 
+    @Option(names = "--transfer", paramLabel = "NAME=DIR",
+            description = "name=transfer-svae output (directory or its transfer.json) of the --model of that name, repeatable.")
+    List<String> transferOptions = new ArrayList<>();
+
     @Option(names = "--iwelbo-particles", defaultValue = "100", description = "K, draws of the global variables (default ${DEFAULT-VALUE}).")
     int particles;
 
@@ -101,7 +106,13 @@ public final class EvaluatePerturbCommand extends Verb {
         if (models.containsKey(PerturbMetrics.ADDITIVE)) {
             throw new ParameterException(spec.commandLine(), "--model name 'additive' is the baseline's");
         }
-        return StagedDirectory.write(outDir.value, staging -> evaluate(models, staging));
+        Map<String, Path> transfers = NamedModels.parse(spec, transferOptions);
+        for (String name : transfers.keySet()) {
+            if (!models.containsKey(name)) {
+                throw new ParameterException(spec.commandLine(), "--transfer " + name + ": no --model of that name");
+            }
+        }
+        return StagedDirectory.write(outDir.value, staging -> evaluate(models, transfers, staging));
     }
 
     /** The conditions of {@code all} that occur among {@code test}'s, in {@code test}'s order. */
@@ -122,7 +133,7 @@ public final class EvaluatePerturbCommand extends Verb {
         return new Conditions(ts, names, cells, all.controls());
     }
 
-    private int evaluate(Map<String, Path> models, Path out) {
+    private int evaluate(Map<String, Path> models, Map<String, Path> transfers, Path out) {
         Path dir = Files.isDirectory(data) ? data : data.toAbsolutePath().getParent();
         Path countsFile = Files.isDirectory(data) ? data.resolve(COUNTS) : data;
         if (!Files.isRegularFile(countsFile)) {
@@ -149,15 +160,31 @@ public final class EvaluatePerturbCommand extends Verb {
 
         List<Path> inputs = new ArrayList<>(List.of(countsFile));
         models.values().forEach(p -> inputs.add(p.resolve(ModelDescriptor.FILE)));
+        Map<String, TransferMetrics> transferred = new LinkedHashMap<>();
+        transfers.forEach((name, p) -> {
+            Path f = Files.isDirectory(p) ? p.resolve(TransferMetrics.FILE) : p;
+            inputs.add(f);
+            transferred.put(name, Json.readFile(f, TransferMetrics.class));
+        });
         Provenance prov = provenance(seed.value, inputs.toArray(Path[]::new));
         Map<String, PerturbMetrics.Model> results = new LinkedHashMap<>();
         for (var e : models.entrySet()) {
-            results.put(e.getKey(), evaluateModel(e.getKey(), e.getValue(), file.data(), test, all, sets, dataAte, truth));
+            PerturbMetrics.Model m = evaluateModel(e.getKey(), e.getValue(), file.data(), test, all, sets, dataAte, truth);
+            TransferMetrics t = transferred.get(e.getKey());
+            if (t != null) {
+                if (!SvaeFamily.NAME.equals(m.kind()) || !t.type().equals(m.type())) {
+                    throw new InputException(transfers.get(e.getKey()), "is a transfer of a " + t.type() + " model, but "
+                            + e.getKey() + " is " + m.type());
+                }
+                m = m.withTransfer(new PerturbMetrics.Transfer(t.meanElbo(), t.meanIwelbo(), t.interventions().size(),
+                        t.interventions().stream().mapToInt(TransferMetrics.Intervention::cells).sum(), t.samples()));
+            }
+            results.put(e.getKey(), m);
         }
         AdditiveBaseline additive = AdditiveBaseline.fit(train);
         Map<String, PerturbMetrics.Ate> addAte = ate(sets, dataAte, additive.ate(all));
         results.put(PerturbMetrics.ADDITIVE, new PerturbMetrics.Model("baseline", PerturbMetrics.ADDITIVE, null, null, null,
-                addAte, null));
+                addAte, null, null));
         log(PerturbMetrics.ADDITIVE, results.get(PerturbMetrics.ADDITIVE));
         PerturbMetrics m = new PerturbMetrics(PerturbMetrics.TRACK, dataset, truth != null ? truth.kind : null,
                 train.cells().size(), test.cells().size(), file.data().genes().size(), file.data().treatments().size(),
@@ -218,7 +245,7 @@ public final class EvaluatePerturbCommand extends Verb {
             if (Files.isRegularFile(history)) {
                 best = History.read(history).bestEpoch();
             }
-            PerturbMetrics.Model m = new PerturbMetrics.Model(SamsVaeFamily.NAME, hp.type(), hp.guide(), iw.mean(), best, a, rec);
+            PerturbMetrics.Model m = new PerturbMetrics.Model(SamsVaeFamily.NAME, hp.type(), hp.guide(), iw.mean(), best, a, rec, null);
             log(name, m);
             return m;
         }
@@ -249,7 +276,7 @@ public final class EvaluatePerturbCommand extends Verb {
             Map<String, PerturbMetrics.Ate> a = SvaeEffects.hasEffects(model)
                     ? ate(sets, dataAte, SvaeEffects.ate(model, conditions, ateSamples, ateLibrary, seed.value + 1)) : null;
             PerturbMetrics.Model m = new PerturbMetrics.Model(SvaeFamily.NAME, model.variant().type(), null, null, best, a,
-                    rec);
+                    rec, null);
             log(name, m);
             return m;
         }

@@ -47,7 +47,10 @@ public record PerturbMetrics(
             "ate_top20", "the same over each condition's 20 genes of largest |data ATE|",
             "recovery", "simulations: MCC = mean |correlation| of Hungarian-matched true and inferred latents (all cells); "
                     + "latent R^2 of each true latent on all inferred ones; target graph precision/recall/F1 with the "
-                    + "estimated graph sigmoid(mask logits) > 0.5 (models without masks: each treatment's top-2 latents by |mean effect|)");
+                    + "estimated graph sigmoid(mask logits) > 0.5 (models without masks: each treatment's top-2 latents by |mean effect|)",
+            "transfer", "sVAE family: held-out interventions (no training cells, more than 10 held-out cells) get new embeddings "
+                    + "fitted on the frozen networks; ELBO and IWELBO (importance samples from q(z|x)) per cell, averaged per "
+                    + "intervention, then over interventions (nats)");
 
     /** The evaluation's sampling settings. */
     @MetricsJson
@@ -66,6 +69,7 @@ public record PerturbMetrics(
      *                  a set without conditions is absent); SAMS-VAE family, additive baseline, and sVAE variants with
      *                  interventions (their generative model's effects)
      * @param recovery  simulations and trained models only
+     * @param transfer  sVAE-family models given a transfer-svae result: held-out evidence after the transfer protocol
      */
     @MetricsJson
     public record Model(
@@ -75,7 +79,26 @@ public record PerturbMetrics(
             @JsonInclude(JsonInclude.Include.NON_NULL) Double iwelbo,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer bestEpoch,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Ate> ate,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Transfer transfer) {
+
+        /** This model with a transfer result. */
+        public Model withTransfer(Transfer t) {
+            return new Model(kind, type, guide, iwelbo, bestEpoch, ate, recovery, t);
+        }
+    }
+
+    /**
+     * Held-out evidence of an sVAE-family model on interventions it never saw (transfer-svae's transfer.json).
+     *
+     * @param elbo          mean over held-out interventions of their cells' mean ELBO (nats)
+     * @param iwelbo        the same for the IWELBO
+     * @param interventions held-out interventions scored
+     * @param cells         their cells
+     * @param samples       importance samples per cell
+     */
+    @MetricsJson
+    public record Transfer(double elbo, double iwelbo, int interventions, int cells, int samples) {}
 
     /** ATE agreement over all genes and over the top-20 genes per condition. */
     @MetricsJson

@@ -25,7 +25,9 @@ class PerturbReportTest {
                  "ate": {"all": {"conditions": 4, "pearson": 0.04, "pearson_top20": 0.026, "r2": -0.003, "r2_top20": -0.008},
                          "test": {"conditions": 1, "pearson": 0.38, "pearson_top20": 0.436, "r2": 0.011, "r2_top20": 0.035}},
                  "recovery": {"latent_r2": 0.686, "mcc_pearson": 0.534, "mcc_spearman": 0.487, "target_f1": 0.25,
-                              "target_precision": 0.5, "target_recall": 0.167}}}}
+                              "target_precision": 0.5, "target_recall": 0.167}},
+               "svae_plus": {"kind": "svae", "type": "svae+",
+                 "transfer": {"elbo": -812.5, "iwelbo": -790.25, "interventions": 1, "cells": 23, "samples": 50}}}}
             """;
 
     @Test
@@ -38,6 +40,7 @@ class PerturbReportTest {
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("<code>additive</code>") && html.contains("<code>samsvae</code>"), html);
         assertTrue(html.contains("-505.75") && html.contains("0.827") && html.contains("0.534"), html);
+        assertTrue(html.contains("<code>svae_plus</code>") && html.contains("-790.25"), "held-out IWELBO after transfer");
         assertTrue(html.contains("\u2013"), "NaN shows as a dash");
         assertFalse(html.contains("NaN"), html);
         assertTrue(html.contains("Recovery of the simulation") && html.contains("0.250"), html);
