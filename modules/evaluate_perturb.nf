@@ -11,10 +11,11 @@ process EVALUATE_PERTURB {
     label 'process_medium'
 
     input:
-    tuple val(meta), path(data), path(models), path(transfers)
+    tuple val(meta), path(data), path(models), path(transfers), path(timings)
 
     output:
     tuple val(meta), path('metrics.json'), emit: metrics
+    tuple val(meta), path('timing.json'),  emit: timing, optional: true
     path 'versions.yml',                   emit: versions
 
     script:
@@ -25,10 +26,13 @@ process EVALUATE_PERTURB {
     // TRANSFER_SVAE's <model>.transfer directories (none when no sVAE-family model ran)
     def tdirs = transfers instanceof Collection ? transfers : (transfers ? [transfers] : [])
     def transferArgs = tdirs.collect { d -> "--transfer ${d.name.replaceAll('[.]transfer$', '')}=${d}" }.join(' ')
+    // TRAIN's <model>.timing.json files (wall-clock seconds; they go to timing.json, not metrics.json)
+    def tfiles = timings instanceof Collection ? timings : (timings ? [timings] : [])
+    def timingArgs = tfiles.collect { f -> "--timing ${f.name.replaceAll('[.]timing[.]json$', '')}=${f}" }.join(' ')
     """
     export GEXFLOW_JAVA_OPTS="-Xmx${(task.memory.toMega() * 3).intdiv(4)}m"
     export OMP_NUM_THREADS=${task.cpus}
-    gexflow evaluate-perturb --data ${data} ${modelArgs} ${transferArgs} ${args} --out-dir .
+    gexflow evaluate-perturb --data ${data} ${modelArgs} ${transferArgs} ${timingArgs} ${args} --out-dir .
     printf '"%s":\\n  gexflow: %s\\n  java: %s\\n' "${task.process}" "\$(gexflow --version | cut -d' ' -f2)" \\
         "\$(java -version 2>&1 | awk -F'"' 'NR == 1 { print \$2 }')" > versions.yml
     """

@@ -33,10 +33,13 @@ workflow PERTURB {
 
     // one model per name: the SAMS-VAE family's types (samsvae, cpavae, cvae: family samsvae, --type) and the
     // sVAE family's variants (svae+, svae, ivae, vae, beta-vae: `train --family <variant>` picks train-svae --model)
+    // each trained once per seed of --perturb_seeds: run <name>_seed<N> (evaluate-perturb groups the runs of a name)
+    seeds = Channel.fromList(csv(params.perturb_seeds).collect { it as long })
     models = Channel.fromList(csv(params.perturb_models))
         .map { m -> m in ['samsvae', 'cpavae', 'cvae']
-            ? [id: m, track: 'perturb', family: 'samsvae', model: m]
-            : [id: m.replace('+', '_plus'), track: 'perturb', family: m, model: m] }
+            ? [name: m, track: 'perturb', family: 'samsvae', model: m]
+            : [name: m.replace('+', '_plus'), track: 'perturb', family: m, model: m] }
+        .combine(seeds).map { meta, s -> meta + [id: "${meta.name}_seed${s}", seed: s] }
     TRAIN_PERTURB(models.combine(counts).map { meta, c -> [meta, c, []] })
     versions = versions.mix(TRAIN_PERTURB.out.versions)
 
@@ -48,7 +51,10 @@ workflow PERTURB {
     // every model directory and transfer result (each sorted by name) with the data, one EVALUATE task
     trained = TRAIN_PERTURB.out.model.map { meta, dir -> dir }.toSortedList { a, b -> a.name <=> b.name }.map { dirs -> [dirs] }
     transfers = TRANSFER_SVAE.out.transfer.map { meta, dir -> dir }.toSortedList { a, b -> a.name <=> b.name }.map { dirs -> [dirs] }
-    EVALUATE_PERTURB(data.combine(trained).combine(transfers).map { meta, d, dirs, tr -> [meta + [track: 'perturb'], d, dirs, tr] })
+    // the train verbs' wall-clock seconds (not reproducible: beside the model directories, into timing.json)
+    timings = TRAIN_PERTURB.out.timing.map { meta, f -> f }.toSortedList { a, b -> a.name <=> b.name }.map { fs -> [fs] }
+    EVALUATE_PERTURB(data.combine(trained).combine(transfers).combine(timings)
+        .map { meta, d, dirs, tr, ti -> [meta + [track: 'perturb'], d, dirs, tr, ti] })
     REPORT_PERTURB(EVALUATE_PERTURB.out.metrics)
     versions = versions.mix(EVALUATE_PERTURB.out.versions, REPORT_PERTURB.out.versions)
 

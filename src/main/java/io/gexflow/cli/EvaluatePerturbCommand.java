@@ -5,12 +5,14 @@ import io.gexflow.data.perturb.PerturbationData;
 import io.gexflow.data.perturb.PerturbationFile;
 import io.gexflow.eval.History;
 import io.gexflow.eval.PerturbMetrics;
+import io.gexflow.eval.PerturbTiming;
 import io.gexflow.eval.TransferMetrics;
 import io.gexflow.eval.perturb.AteAgreement;
 import io.gexflow.eval.perturb.ConditionSets;
 import io.gexflow.eval.perturb.Conditions;
 import io.gexflow.eval.perturb.Iwelbo;
 import io.gexflow.eval.perturb.LatentRecovery;
+import io.gexflow.eval.perturb.ModelSummaries;
 import io.gexflow.eval.perturb.TargetGraphScore;
 import io.gexflow.eval.perturb.TreatmentEffects;
 import io.gexflow.family.ModelDescriptor;
@@ -76,6 +78,11 @@ public final class EvaluatePerturbCommand extends Verb {
             description = "name=transfer-svae output (directory or its transfer.json) of the --model of that name, repeatable.")
     List<String> transferOptions = new ArrayList<>();
 
+    @Option(names = "--timing", paramLabel = "NAME=FILE",
+            description = {"name=--timing file of the train verb of the --model of that name, repeatable: collected (with mean",
+                "and sd over seeds) into timing.json beside metrics.json, which stays byte-reproducible."})
+    List<String> timingOptions = new ArrayList<>();
+
     @Option(names = "--iwelbo-particles", defaultValue = "100", description = "K, draws of the global variables (default ${DEFAULT-VALUE}).")
     int particles;
 
@@ -112,7 +119,13 @@ public final class EvaluatePerturbCommand extends Verb {
                 throw new ParameterException(spec.commandLine(), "--transfer " + name + ": no --model of that name");
             }
         }
-        return StagedDirectory.write(outDir.value, staging -> evaluate(models, transfers, staging));
+        Map<String, Path> timings = NamedModels.parse(spec, timingOptions);
+        for (String name : timings.keySet()) {
+            if (!models.containsKey(name)) {
+                throw new ParameterException(spec.commandLine(), "--timing " + name + ": no --model of that name");
+            }
+        }
+        return StagedDirectory.write(outDir.value, staging -> evaluate(models, transfers, timings, staging));
     }
 
     /** The conditions of {@code all} that occur among {@code test}'s, in {@code test}'s order. */
@@ -133,7 +146,7 @@ public final class EvaluatePerturbCommand extends Verb {
         return new Conditions(ts, names, cells, all.controls());
     }
 
-    private int evaluate(Map<String, Path> models, Map<String, Path> transfers, Path out) {
+    private int evaluate(Map<String, Path> models, Map<String, Path> transfers, Map<String, Path> timings, Path out) {
         Path dir = Files.isDirectory(data) ? data : data.toAbsolutePath().getParent();
         Path countsFile = Files.isDirectory(data) ? data.resolve(COUNTS) : data;
         if (!Files.isRegularFile(countsFile)) {
@@ -184,14 +197,25 @@ public final class EvaluatePerturbCommand extends Verb {
         AdditiveBaseline additive = AdditiveBaseline.fit(train);
         Map<String, PerturbMetrics.Ate> addAte = ate(sets, dataAte, additive.ate(all));
         results.put(PerturbMetrics.ADDITIVE, new PerturbMetrics.Model("baseline", PerturbMetrics.ADDITIVE, null, null, null,
-                addAte, null, null));
+                addAte, null, null, null));
         log(PerturbMetrics.ADDITIVE, results.get(PerturbMetrics.ADDITIVE));
         PerturbMetrics m = new PerturbMetrics(PerturbMetrics.TRACK, dataset, truth != null ? truth.kind : null,
                 train.cells().size(), test.cells().size(), file.data().genes().size(), file.data().treatments().size(),
                 testConditions.names(),
                 new PerturbMetrics.Settings(particles, ateSamples, ateLibrary, ateGlobalDraws, seed.value),
-                new java.util.TreeMap<>(PerturbMetrics.DEFINITIONS), results, prov);
+                new java.util.TreeMap<>(PerturbMetrics.DEFINITIONS), results, ModelSummaries.of(results), prov);
         Json.writeFile(out.resolve("metrics.json"), m);
+        if (!timings.isEmpty()) {
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            timings.forEach((name, f) -> {
+                JsonNode t = Json.readObject(f, "missing: the train verb's --timing writes it");
+                if (!t.path(TrainingTime.KEY).isNumber()) {
+                    throw new InputException(f, "has no number " + TrainingTime.KEY);
+                }
+                seconds.put(name, t.path(TrainingTime.KEY).asDouble());
+            });
+            Json.writeFile(out.resolve(PerturbTiming.FILE), PerturbTiming.of(seconds, m.summary()));
+        }
         return 0;
     }
 
@@ -245,7 +269,8 @@ public final class EvaluatePerturbCommand extends Verb {
             if (Files.isRegularFile(history)) {
                 best = History.read(history).bestEpoch();
             }
-            PerturbMetrics.Model m = new PerturbMetrics.Model(SamsVaeFamily.NAME, hp.type(), hp.guide(), iw.mean(), best, a, rec, null);
+            PerturbMetrics.Model m = new PerturbMetrics.Model(SamsVaeFamily.NAME, hp.type(), hp.guide(), iw.mean(), best, a, rec, null,
+                    seedOf(d));
             log(name, m);
             return m;
         }
@@ -276,10 +301,16 @@ public final class EvaluatePerturbCommand extends Verb {
             Map<String, PerturbMetrics.Ate> a = SvaeEffects.hasEffects(model)
                     ? ate(sets, dataAte, SvaeEffects.ate(model, conditions, ateSamples, ateLibrary, seed.value + 1)) : null;
             PerturbMetrics.Model m = new PerturbMetrics.Model(SvaeFamily.NAME, model.variant().type(), null, null, best, a,
-                    rec, null);
+                    rec, null, seedOf(d));
             log(name, m);
             return m;
         }
+    }
+
+    /** The training seed model.json's provenance records (null when none). */
+    static Long seedOf(ModelDescriptor d) {
+        JsonNode s = Json.MAPPER.valueToTree(d.provenance()).path("seed");
+        return s.isIntegralNumber() ? s.asLong() : null;
     }
 
     private static void log(String name, PerturbMetrics.Model m) {

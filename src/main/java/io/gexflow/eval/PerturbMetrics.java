@@ -1,6 +1,7 @@
 package io.gexflow.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gexflow.eval.perturb.SeedSummary;
 import io.gexflow.provenance.Provenance;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param testConditions  the conditions (single treatments and combinations) of the held-out cells
  * @param definitions     what each number means
  * @param models          by the {@code --model} name; the additive baseline as {@code additive}
+ * @param summary         per model (runs {@code NAME_seedN} grouped as {@code NAME}): each number's mean and standard
+ *                        deviation over seeds ({@link SeedSummary})
  */
 @MetricsJson
 public record PerturbMetrics(
@@ -33,6 +36,7 @@ public record PerturbMetrics(
         Settings settings,
         Map<String, String> definitions,
         Map<String, Model> models,
+        Map<String, SeedSummary> summary,
         Provenance provenance) {
 
     public static final String TRACK = "perturb";
@@ -50,7 +54,9 @@ public record PerturbMetrics(
                     + "estimated graph sigmoid(mask logits) > 0.5 (models without masks: each treatment's top-2 latents by |mean effect|)",
             "transfer", "sVAE family: held-out interventions (no training cells, more than 10 held-out cells) get new embeddings "
                     + "fitted on the frozen networks; ELBO and IWELBO (importance samples from q(z|x)) per cell, averaged per "
-                    + "intervention, then over interventions (nats)");
+                    + "intervention, then over interventions (nats)",
+            "summary", "runs NAME_seedN are seeds of one model NAME: per number the mean and the sample standard deviation "
+                    + "(n - 1) over the runs that define it, and each run's value");
 
     /** The evaluation's sampling settings. */
     @MetricsJson
@@ -70,6 +76,7 @@ public record PerturbMetrics(
      *                  interventions (their generative model's effects)
      * @param recovery  simulations and trained models only
      * @param transfer  sVAE-family models given a transfer-svae result: held-out evidence after the transfer protocol
+     * @param seed      trained models: the training seed (model.json's provenance)
      */
     @MetricsJson
     public record Model(
@@ -80,11 +87,12 @@ public record PerturbMetrics(
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer bestEpoch,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Ate> ate,
             @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Transfer transfer) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Transfer transfer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long seed) {
 
         /** This model with a transfer result. */
         public Model withTransfer(Transfer t) {
-            return new Model(kind, type, guide, iwelbo, bestEpoch, ate, recovery, t);
+            return new Model(kind, type, guide, iwelbo, bestEpoch, ate, recovery, t, seed);
         }
     }
 

@@ -150,6 +150,61 @@ class PerturbStepsTest {
         assertTrue(mcc > 0 && mcc <= 1 && f1 >= 0 && f1 <= 1, m.toString());
     }
 
+    /**
+     * Two seeds of one model (runs NAME_seedN) give its mean and sd over seeds in metrics.json's summary; the train
+     * verbs' --timing files go to a separate timing.json, so metrics.json does not depend on them.
+     */
+    @Test
+    void seedsOfOneModelAreSummarisedAndTimingStaysOutOfMetrics() throws Exception {
+        List<String> eval = new ArrayList<>(List.of("evaluate-perturb", "--data", DATA.toString(), "--iwelbo-particles", "2",
+                "--ate-samples", "10", "--ate-global-draws", "2"));
+        for (int s = 1; s <= 2; s++) {
+            Path m = dir.resolve("cpa_seed" + s);
+            Path t = dir.resolve("cpa_seed" + s + ".timing.json");
+            CliRunner.Result r = CliRunner.run(with(small("train-samsvae", "--type", "cpavae"), "--seed", String.valueOf(s),
+                    "--timing", t.toString(), "--out-dir", m.toString()));
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(Json.MAPPER.readTree(t.toFile()).get("training_seconds").asDouble() > 0);
+            assertFalse(Files.exists(m.resolve(t.getFileName())), "timing stays outside the model directory");
+            eval.addAll(List.of("--model", "cpa_seed" + s + "=" + m, "--timing", "cpa_seed" + s + "=" + t));
+        }
+        Path ev = dir.resolve("eval");
+        List<String> withTiming = new ArrayList<>(eval);
+        withTiming.addAll(List.of("--out-dir", ev.toString()));
+        CliRunner.Result r = CliRunner.run(withTiming.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        JsonNode m = Json.MAPPER.readTree(ev.resolve("metrics.json").toFile());
+        JsonNode cpa = m.get("summary").get("cpa");
+        assertEquals(List.of(1L, 2L), iterate(cpa.get("seeds").elements()).stream().map(JsonNode::asLong).toList());
+        double a = m.get("models").get("cpa_seed1").get("iwelbo").asDouble();
+        double b = m.get("models").get("cpa_seed2").get("iwelbo").asDouble();
+        assertEquals((a + b) / 2, cpa.get("values").get("iwelbo").get("mean").asDouble(), 1e-9);
+        assertEquals(Math.abs(a - b) / Math.sqrt(2), cpa.get("values").get("iwelbo").get("sd").asDouble(), 1e-9);
+        assertEquals(1, m.get("summary").get("additive").get("values").get("ate_r_all").get("n").asInt());
+        JsonNode t = Json.MAPPER.readTree(ev.resolve("timing.json").toFile());
+        assertEquals(2, t.get("summary").get("cpa").get("n").asInt());
+        assertEquals(2, t.get("runs").size());
+
+        // without the timing files: the same metrics.json (no wall-clock number in it), and no timing.json
+        List<String> noTiming = new ArrayList<>();
+        for (int i = 0; i < eval.size(); i++) {
+            if (eval.get(i).equals("--timing")) {
+                i++;
+            } else {
+                noTiming.add(eval.get(i));
+            }
+        }
+        Path ev2 = dir.resolve("eval2");
+        noTiming.addAll(List.of("--out-dir", ev2.toString()));
+        r = CliRunner.run(noTiming.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(Files.exists(ev2.resolve("timing.json")));
+        JsonNode m2 = Json.MAPPER.readTree(ev2.resolve("metrics.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("provenance");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m2).remove("provenance");
+        assertEquals(m, m2);
+    }
+
     /** A directory without model.json is a bad input (exit 4), and nothing is written. */
     @Test
     void aModelThatIsNoSamsVaeIsABadInput() throws Exception {
