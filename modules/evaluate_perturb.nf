@@ -15,6 +15,7 @@ process EVALUATE_PERTURB {
 
     output:
     tuple val(meta), path('metrics.json'), emit: metrics
+    tuple val(meta), path('figures.json'), emit: figures
     tuple val(meta), path('timing.json'),  emit: timing, optional: true
     path 'versions.yml',                   emit: versions
 
@@ -40,6 +41,7 @@ process EVALUATE_PERTURB {
     stub:
     """
     echo '{"track": "perturb", "models": {}}' > metrics.json
+    echo '{"runs": {}}' > figures.json
     printf '"%s":\\n  gexflow: stub\\n' "${task.process}" > versions.yml
     """
 }

@@ -55,7 +55,8 @@ workflow PERTURB {
     timings = TRAIN_PERTURB.out.timing.map { meta, f -> f }.toSortedList { a, b -> a.name <=> b.name }.map { fs -> [fs] }
     EVALUATE_PERTURB(data.combine(trained).combine(transfers).combine(timings)
         .map { meta, d, dirs, tr, ti -> [meta + [track: 'perturb'], d, dirs, tr, ti] })
-    REPORT_PERTURB(EVALUATE_PERTURB.out.metrics)
+    REPORT_PERTURB(EVALUATE_PERTURB.out.metrics.join(EVALUATE_PERTURB.out.figures)
+        .join(EVALUATE_PERTURB.out.timing, remainder: true).map { meta, m, f, t -> [meta, m, f, t ?: []] })
     versions = versions.mix(EVALUATE_PERTURB.out.versions, REPORT_PERTURB.out.versions)
 
     emit:

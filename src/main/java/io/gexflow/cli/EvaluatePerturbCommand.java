@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gexflow.data.perturb.PerturbationData;
 import io.gexflow.data.perturb.PerturbationFile;
 import io.gexflow.eval.History;
+import io.gexflow.eval.PerturbFigures;
 import io.gexflow.eval.PerturbMetrics;
 import io.gexflow.eval.PerturbTiming;
 import io.gexflow.eval.TransferMetrics;
@@ -52,13 +53,18 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code gexflow evaluate-perturb}: the perturbation track's numbers (spec perturbation.md "Metrics") for every
  * {@code --model} (SAMS-VAE family) and the additive baseline (fitted here on the training split) on the
- * held-out ({@code test}) cells: IWELBO, ATE Pearson r and R² over all genes and the top 20; on a simulation
- * (truth.json and latents.arrow beside the counts file) latent MCC / R² and the target graph's F1. Writes one
- * metrics.json ({@link PerturbMetrics}).
+ * held-out ({@code test}) cells: IWELBO, ATE Pearson r and R² over all genes and the top 20 per treatment set
+ * (all / train / val / test conditions); on a simulation (truth.json and latents.arrow beside the counts file) latent
+ * MCC / R² and the target graph's F1; sVAE-family models also their transfer-svae result ({@code --transfer}). Writes
+ * metrics.json ({@link PerturbMetrics}: every run, and per model its mean and sd over seeds), figures.json
+ * ({@link PerturbFigures}: what the report draws) and, given the train verbs' {@code --timing} files, timing.json
+ * ({@link PerturbTiming}: the only output that differs between reruns).
  */
 @Command(name = "evaluate-perturb", mixinStandardHelpOptions = true,
         description = {"Held-out IWELBO, ATE agreement (Pearson r, R^2; all genes and top 20) of SAMS-VAE-family models and",
-            "the additive baseline; on simulations also latent MCC / R^2 and target-graph F1. Writes metrics.json."})
+            "the additive baseline per treatment set (all/train/val/test conditions); on simulations also latent MCC / R^2",
+            "and target-graph F1; sVAE models' transfer IWELBO (--transfer); mean and sd over seeds of runs NAME_seedN.",
+            "Writes metrics.json, figures.json and (with --timing) timing.json."})
 public final class EvaluatePerturbCommand extends Verb {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatePerturbCommand.class);
     static final String COUNTS = "counts.arrow";
@@ -181,8 +187,10 @@ public final class EvaluatePerturbCommand extends Verb {
         });
         Provenance prov = provenance(seed.value, inputs.toArray(Path[]::new));
         Map<String, PerturbMetrics.Model> results = new LinkedHashMap<>();
+        FigureData figures = new FigureData(dataAte, file.data().treatments(), truth == null ? null : truth.graph);
         for (var e : models.entrySet()) {
-            PerturbMetrics.Model m = evaluateModel(e.getKey(), e.getValue(), file.data(), test, all, sets, dataAte, truth);
+            PerturbMetrics.Model m = evaluateModel(e.getKey(), e.getValue(), file.data(), test, all, sets, dataAte, truth,
+                    figures);
             TransferMetrics t = transferred.get(e.getKey());
             if (t != null) {
                 if (!SvaeFamily.NAME.equals(m.kind()) || !t.type().equals(m.type())) {
@@ -195,7 +203,9 @@ public final class EvaluatePerturbCommand extends Verb {
             results.put(e.getKey(), m);
         }
         AdditiveBaseline additive = AdditiveBaseline.fit(train);
-        Map<String, PerturbMetrics.Ate> addAte = ate(sets, dataAte, additive.ate(all));
+        double[][] additiveAte = additive.ate(all);
+        Map<String, PerturbMetrics.Ate> addAte = ate(sets, dataAte, additiveAte);
+        figures.add(PerturbMetrics.ADDITIVE, additiveAte, null, null);
         results.put(PerturbMetrics.ADDITIVE, new PerturbMetrics.Model("baseline", PerturbMetrics.ADDITIVE, null, null, null,
                 addAte, null, null, null));
         log(PerturbMetrics.ADDITIVE, results.get(PerturbMetrics.ADDITIVE));
@@ -205,6 +215,7 @@ public final class EvaluatePerturbCommand extends Verb {
                 new PerturbMetrics.Settings(particles, ateSamples, ateLibrary, ateGlobalDraws, seed.value),
                 new java.util.TreeMap<>(PerturbMetrics.DEFINITIONS), results, ModelSummaries.of(results), prov);
         Json.writeFile(out.resolve("metrics.json"), m);
+        Json.writeFile(out.resolve(PerturbFigures.FILE), figures.figures());
         if (!timings.isEmpty()) {
             Map<String, Double> seconds = new LinkedHashMap<>();
             timings.forEach((name, f) -> {
@@ -228,14 +239,14 @@ public final class EvaluatePerturbCommand extends Verb {
     }
 
     private PerturbMetrics.Model evaluateModel(String name, Path modelDir, PerturbationData data, PerturbationData test,
-            Conditions conditions, ConditionSets sets, double[][] dataAte, Truth truth) {
+            Conditions conditions, ConditionSets sets, double[][] dataAte, Truth truth, FigureData figures) {
         Path json = modelDir.resolve(ModelDescriptor.FILE);
         if (!Files.isRegularFile(json)) {
             throw new InputException(modelDir, "is no model directory (no " + ModelDescriptor.FILE + ")");
         }
         ModelDescriptor d = io.gexflow.models.FamilyRegistry.read(modelDir);
         if (SvaeFamily.NAME.equals(d.family())) {
-            return evaluateSvae(name, modelDir, d, data, conditions, sets, dataAte, truth);
+            return evaluateSvae(name, modelDir, d, data, conditions, sets, dataAte, truth, figures);
         }
         if (!SamsVaeFamily.NAME.equals(d.family())) {
             throw new InputException(modelDir, "is a " + d.family() + " model; evaluate-perturb takes the samsvae and svae "
@@ -247,9 +258,10 @@ public final class EvaluatePerturbCommand extends Verb {
                 throw new InputException(modelDir, "was trained on other genes or treatments than " + this.data.getFileName());
             }
             Iwelbo iw = model.iwelbo(test, particles, seed.value, cellBatch);
-            Map<String, PerturbMetrics.Ate> a = ate(sets, dataAte, model.ate(conditions, ateSamples, ateLibrary, ateGlobalDraws,
-                    seed.value + 1));
+            double[][] modelAte = model.ate(conditions, ateSamples, ateLibrary, ateGlobalDraws, seed.value + 1);
+            Map<String, PerturbMetrics.Ate> a = ate(sets, dataAte, modelAte);
             PerturbMetrics.Recovery rec = null;
+            double[][] maskEstimate = null;
             if (truth != null) {
                 LatentRecovery lr = LatentRecovery.of(truth.latents, model.latentMeans(data, cellBatch));
                 Double p = null;
@@ -263,12 +275,19 @@ public final class EvaluatePerturbCommand extends Verb {
                     f = g.f1();
                 }
                 rec = new PerturbMetrics.Recovery(lr.mccPearson(), lr.mccSpearman(), lr.r2(), p, r, f);
+                if (hp.masked()) {
+                    maskEstimate = FigureData.matched(model.network().maskProbabilities(), model.treatments().size(),
+                            lr.matching());
+                }
             }
             Integer best = null;
+            History hist = null;
             Path history = modelDir.resolve(History.FILE);
             if (Files.isRegularFile(history)) {
-                best = History.read(history).bestEpoch();
+                hist = History.read(history);
+                best = hist.bestEpoch();
             }
+            figures.add(name, modelAte, maskEstimate, hist);
             PerturbMetrics.Model m = new PerturbMetrics.Model(SamsVaeFamily.NAME, hp.type(), hp.guide(), iw.mean(), best, a, rec, null,
                     seedOf(d));
             log(name, m);
@@ -283,23 +302,33 @@ public final class EvaluatePerturbCommand extends Verb {
      * protocol's new embeddings first (transfer-svae).
      */
     private PerturbMetrics.Model evaluateSvae(String name, Path modelDir, ModelDescriptor d, PerturbationData data,
-            Conditions conditions, ConditionSets sets, double[][] dataAte, Truth truth) {
+            Conditions conditions, ConditionSets sets, double[][] dataAte, Truth truth, FigureData figures) {
         try (SvaeModel model = SvaeModel.load(modelDir, d)) {
             if (!model.genes().equals(data.genes()) || !model.treatments().equals(data.treatments())) {
                 throw new InputException(modelDir, "was trained on other genes or treatments than " + this.data.getFileName());
             }
             PerturbMetrics.Recovery rec = null;
+            double[][] maskEstimate = null;
             if (truth != null) {
                 SvaeMetrics s = SvaeMetrics.of(model, data, truth.latents, truth.graph);
                 rec = new PerturbMetrics.Recovery(s.mccPearson(), s.mccSpearman(), s.r2(), s.precision(), s.recall(), s.f1());
+                double[][] probabilities = model.maskProbabilities();
+                if (probabilities != null && model.variant().graphFromMasks()) {
+                    int[] matching = LatentRecovery.of(truth.latents, model.latentMeans(data)).matching();
+                    maskEstimate = FigureData.matched(probabilities, matching);
+                }
             }
             Integer best = null;
+            History hist = null;
             Path history = modelDir.resolve(History.FILE);
             if (Files.isRegularFile(history)) {
-                best = History.read(history).bestEpoch();
+                hist = History.read(history);
+                best = hist.bestEpoch();
             }
-            Map<String, PerturbMetrics.Ate> a = SvaeEffects.hasEffects(model)
-                    ? ate(sets, dataAte, SvaeEffects.ate(model, conditions, ateSamples, ateLibrary, seed.value + 1)) : null;
+            double[][] modelAte = SvaeEffects.hasEffects(model)
+                    ? SvaeEffects.ate(model, conditions, ateSamples, ateLibrary, seed.value + 1) : null;
+            Map<String, PerturbMetrics.Ate> a = modelAte == null ? null : ate(sets, dataAte, modelAte);
+            figures.add(name, modelAte, maskEstimate, hist);
             PerturbMetrics.Model m = new PerturbMetrics.Model(SvaeFamily.NAME, model.variant().type(), null, null, best, a,
                     rec, null, seedOf(d));
             log(name, m);

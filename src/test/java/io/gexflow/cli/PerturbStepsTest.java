@@ -91,7 +91,15 @@ class PerturbStepsTest {
         // int3 was never seen: its predicted ATE is 0, a constant (r undefined, R^2 <= 0)
         assertTrue(add.get("ate").get("all").get("pearson").asDouble() > 0.5, add.toString());
         assertTrue(add.get("ate").get("test").get("r2").asDouble() <= 0, add.toString());
-        assertEquals(List.of("metrics.json"), list(ev));
+        assertEquals(List.of("figures.json", "metrics.json"), list(ev));
+        JsonNode fig = Json.MAPPER.readTree(ev.resolve("figures.json").toFile());
+        assertEquals("all", fig.get("ate_genes").asText()); // 4 conditions x 50 genes
+        assertEquals(200, fig.get("runs").get("sams").get("ate_data").size());
+        assertEquals(200, fig.get("runs").get("additive").get("ate_model").size());
+        assertTrue(fig.get("runs").get("sams").has("history"), "learning curve data");
+        // SAMS-VAE has masks: its matched probabilities beside the 4 x 6 true graph; CPA-VAE has none
+        assertEquals(4, fig.get("runs").get("sams").get("graph").get("truth").size());
+        assertFalse(fig.get("runs").get("cpa").has("graph"));
     }
 
     @Test
