@@ -31,12 +31,15 @@ workflow PERTURB {
     // the counts file TRAIN reads (its split column gives the train and val cells; no separate valid file)
     counts = data.map { meta, d -> d.isDirectory() ? d.resolve('counts.arrow') : d }
 
-    // one model per name: the SAMS-VAE family's types (samsvae, cpavae, cvae: family samsvae, --type) and the
+    // one model per name: the SAMS-VAE family's types (samsvae, cpavae, cvae: family samsvae, --type; samsvae with
+    // --perturb_guide, samsvae_correlated with the correlated guide, so both guides can run side by side) and the
     // sVAE family's variants (svae+, svae, ivae, vae, beta-vae: `train --family <variant>` picks train-svae --model)
     // each trained once per seed of --perturb_seeds: run <name>_seed<N> (evaluate-perturb groups the runs of a name)
     seeds = Channel.fromList(csv(params.perturb_seeds).collect { it as long })
     models = Channel.fromList(csv(params.perturb_models))
-        .map { m -> m in ['samsvae', 'cpavae', 'cvae']
+        .map { m -> m == 'samsvae_correlated'
+            ? [name: m, track: 'perturb', family: 'samsvae', model: 'samsvae', guide: 'correlated']
+            : m in ['samsvae', 'cpavae', 'cvae']
             ? [name: m, track: 'perturb', family: 'samsvae', model: m]
             : [name: m.replace('+', '_plus'), track: 'perturb', family: m, model: m] }
         .combine(seeds).map { meta, s -> meta + [id: "${meta.name}_seed${s}", seed: s] }
