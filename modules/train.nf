@@ -2,7 +2,8 @@
  * One model of any family (meta.family: dgex, svqvae, vqvae; `gexflow train --family` dispatches to the
  * family's verb), trained on `train` and, for families that pick their epoch on one, `valid` ([] when
  * none). The model directory is meta.id. ext.args: the family's hyper-parameters and training options;
- * ext.args2: options after --out-dir (S-VQ-VAE's --debug-numerics trace, meta.id.numerics.tsv).
+ * ext.args2: options after --out-dir (S-VQ-VAE's --debug-numerics trace, meta.id.numerics.tsv; the perturbation
+ * track's --timing meta.id.timing.json, wall-clock seconds kept outside the reproducible model directory).
  * Included as TRAIN_DGEX, TRAIN_DGEX_GTEX and TRAIN_SVQVAE, each configured in conf/modules.config.
  */
 process TRAIN {
@@ -15,6 +16,7 @@ process TRAIN {
     output:
     tuple val(meta), path("${meta.id}"),                  emit: model
     path "${meta.id}.numerics.tsv", optional: true,       emit: numerics
+    tuple val(meta), path("${meta.id}.timing.json"), optional: true, emit: timing
     path 'versions.yml',                                  emit: versions
 
     script:

@@ -1,6 +1,7 @@
 /*
  * Perturbation track (spec perturbation.md; SAMS-VAE, Bereket and Karaletsos 2023): single-cell counts under
- * interventions -> SAMS-VAE, CPA-VAE and the conditional VAE (one TRAIN task each) -> IWELBO, ATE agreement
+ * interventions -> SAMS-VAE, CPA-VAE, the conditional VAE and the sVAE family (one TRAIN task each, per seed of
+ * --perturb_seeds; the sVAE models also one TRANSFER_SVAE to the held-out interventions) -> IWELBO, ATE agreement
  * beside the additive baseline and, on a simulation, latent and target recovery -> metrics.json -> report.
  * The data: the papers' Norman and Replogle sets when their h5ad or URL is set (-profile full_perturb;
  * subworkflows/perturb_paper_data.nf: five Norman combination fractions, Replogle, Replogle with each held-out
@@ -12,6 +13,7 @@
 include { PERTURB_PAPER_DATA      } from '../subworkflows/perturb_paper_data'
 include { SIMULATE                } from '../modules/simulate'
 include { TRAIN as TRAIN_PERTURB  } from '../modules/train'
+include { TRANSFER_SVAE           } from '../modules/transfer_svae'
 include { EVALUATE_PERTURB        } from '../modules/evaluate_perturb'
 include { REPORT_PERTURB          } from '../modules/report_perturb'
 
@@ -39,14 +41,20 @@ workflow PERTURB {
     // the counts file TRAIN reads (its split column gives the train and val cells; no separate valid file)
     counts = data.mix(heldout).map { meta, d -> [meta, d.isDirectory() ? d.resolve('counts.arrow') : d] }
 
-    // one model per name: the SAMS-VAE family's types (samsvae, cpavae, cvae: family samsvae, --type) and the
+    // one model per name: the SAMS-VAE family's types (samsvae, cpavae, cvae: family samsvae, --type; samsvae with
+    // --perturb_guide, samsvae_correlated with the correlated guide, so both guides can run side by side) and the
     // sVAE family's variants (svae+, svae, ivae, vae, beta-vae: `train --family <variant>` picks train-svae --model)
+    // each trained once per seed of --perturb_seeds: run <name>_seed<N> (evaluate-perturb groups the runs of a name)
+    seeds = Channel.fromList(csv(params.perturb_seeds).collect { it as long })
     models = Channel.fromList(csv(params.perturb_models))
-        .map { m -> m in ['samsvae', 'cpavae', 'cvae']
-            ? [id: m, track: 'perturb', family: 'samsvae', model: m]
-            : [id: m.replace('+', '_plus'), track: 'perturb', family: m, model: m] }
+        .map { m -> m == 'samsvae_correlated'
+            ? [name: m, track: 'perturb', family: 'samsvae', model: 'samsvae', guide: 'correlated']
+            : m in ['samsvae', 'cpavae', 'cvae']
+            ? [name: m, track: 'perturb', family: 'samsvae', model: m]
+            : [name: m.replace('+', '_plus'), track: 'perturb', family: m, model: m] }
+        .combine(seeds).map { meta, s -> meta + [id: "${meta.name}_seed${s}", seed: s] }
     // every model on every data set it takes: the sVAE family models one treatment per cell, so not Norman's
-    // combinations; on a held-out-pathway set only the sVAE family (the transfer protocol is theirs). The model keeps
+    // combinations; on a held-out-pathway set only the sVAE family (the transfer protocol is theirs). The run keeps
     // its name as meta.id (its directory; evaluate-perturb's key), meta.dataset says where it trained; a paper data
     // set may set the latent size and the epochs (the paper's steps)
     TRAIN_PERTURB(counts.combine(models)
@@ -54,25 +62,31 @@ workflow PERTURB {
         .map { dm, c, m -> [m + [dataset: dm.id, source: dm.source, heldout: dm.heldout, latent: dm.latent, epochs: dm.epochs], c, []] })
     versions = versions.mix(TRAIN_PERTURB.out.versions)
 
-    // per data set, its model directories (sorted by name, so -resume re-uses the task) with the data: one EVALUATE task
-    trained = TRAIN_PERTURB.out.model.map { meta, dir -> [meta.dataset, dir] }.groupTuple()
-        .map { id, dirs -> [id, dirs.sort(false) { a, b -> a.name <=> b.name }] }
-    EVALUATE_PERTURB(data.map { meta, d -> [meta.id, meta, d] }.join(trained)
-        .map { id, meta, d, dirs -> [meta + [track: 'perturb'], d, dirs] })
-    REPORT_PERTURB(EVALUATE_PERTURB.out.metrics)
-    versions = versions.mix(EVALUATE_PERTURB.out.versions, REPORT_PERTURB.out.versions)
+    // the sVAE family's transfer to held-out interventions (issue 12), one task per trained model: on a held-out
+    // Replogle pathway set its split 'heldout'; on a simulation or --perturb_data the test split's interventions
+    // that have no training cell. A paper set's random split holds no intervention out, so it has none.
+    by_dataset = counts.map { meta, c -> [meta.id, c] }
+    TRANSFER_SVAE(TRAIN_PERTURB.out.model.filter { meta, dir -> meta.family != 'samsvae' && (meta.heldout || !meta.source) }
+        .map { meta, dir -> [meta.dataset, meta, dir] }.combine(by_dataset, by: 0)
+        .map { id, meta, dir, c -> [meta + [transfer_split: meta.heldout ? 'heldout' : 'test'], dir, c] })
+    versions = versions.mix(TRANSFER_SVAE.out.versions)
 
-    // The sVAE transfer protocol on each held-out Replogle pathway (issue 12): each sVAE-family model trained
-    // without the pathway, with its counts file and the split its new interventions are fitted and scored on.
-    // TRANSFER_SVAE (modules/transfer_svae.nf, `gexflow transfer-svae`) is not on main yet: it takes this channel.
-    transfer_heldout = TRAIN_PERTURB.out.model.filter { meta, dir -> meta.heldout }
-        .map { meta, dir -> [meta.dataset, meta, dir] }
-        .combine(heldout.map { meta, d -> [meta.id, d.resolve('counts.arrow')] }, by: 0)
-        .map { id, meta, dir, c -> [meta, dir, c, 'heldout'] }
+    // per data set (the held-out pathway sets too): its model directories, transfer results and the train verbs'
+    // wall-clock seconds (not reproducible: beside the model directories, into timing.json), each sorted by name so
+    // that -resume re-uses the task, with the data: one EVALUATE task, one report
+    def sorted = { ch -> ch.groupTuple().map { id, fs -> [id, fs.sort(false) { a, b -> a.name <=> b.name }] } }
+    trained = sorted(TRAIN_PERTURB.out.model.map { meta, dir -> [meta.dataset, dir] })
+    transfers = sorted(TRANSFER_SVAE.out.transfer.map { meta, dir -> [meta.dataset, dir] })
+    timings = sorted(TRAIN_PERTURB.out.timing.map { meta, f -> [meta.dataset, f] })
+    EVALUATE_PERTURB(data.mix(heldout).map { meta, d -> [meta.id, meta, d] }.join(trained).join(timings)
+        .join(transfers, remainder: true)
+        .map { id, meta, d, dirs, ti, tr -> [meta + [track: 'perturb'], d, dirs, tr ?: [], ti] })
+    REPORT_PERTURB(EVALUATE_PERTURB.out.metrics.join(EVALUATE_PERTURB.out.figures)
+        .join(EVALUATE_PERTURB.out.timing, remainder: true).map { meta, m, f, t -> [meta, m, f, t ?: []] })
+    versions = versions.mix(EVALUATE_PERTURB.out.versions, REPORT_PERTURB.out.versions)
 
     emit:
     metrics  = EVALUATE_PERTURB.out.metrics
     report   = REPORT_PERTURB.out.html
-    transfer_heldout   // tuple val(meta), path(sVAE model dir), path(counts.arrow), val('heldout')
     versions
 }

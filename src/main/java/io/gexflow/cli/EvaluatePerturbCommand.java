@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gexflow.data.perturb.PerturbationData;
 import io.gexflow.data.perturb.PerturbationFile;
 import io.gexflow.eval.History;
+import io.gexflow.eval.PerturbFigures;
 import io.gexflow.eval.PerturbMetrics;
+import io.gexflow.eval.PerturbTiming;
+import io.gexflow.eval.TransferMetrics;
 import io.gexflow.eval.perturb.AteAgreement;
+import io.gexflow.eval.perturb.ConditionSets;
 import io.gexflow.eval.perturb.Conditions;
 import io.gexflow.eval.perturb.Iwelbo;
 import io.gexflow.eval.perturb.LatentRecovery;
+import io.gexflow.eval.perturb.ModelSummaries;
 import io.gexflow.eval.perturb.TargetGraphScore;
 import io.gexflow.eval.perturb.TreatmentEffects;
 import io.gexflow.family.ModelDescriptor;
@@ -21,6 +26,7 @@ import io.gexflow.models.additive.AdditiveBaseline;
 import io.gexflow.models.samsvae.SamsVaeFamily;
 import io.gexflow.models.samsvae.SamsVaeHyperParameters;
 import io.gexflow.models.samsvae.SamsVaeModel;
+import io.gexflow.models.svae.SvaeEffects;
 import io.gexflow.models.svae.SvaeFamily;
 import io.gexflow.models.svae.SvaeMetrics;
 import io.gexflow.models.svae.SvaeModel;
@@ -47,13 +53,18 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code gexflow evaluate-perturb}: the perturbation track's numbers (spec perturbation.md "Metrics") for every
  * {@code --model} (SAMS-VAE family) and the additive baseline (fitted here on the training split) on the
- * held-out ({@code test}) cells: IWELBO, ATE Pearson r and R² over all genes and the top 20; on a simulation
- * (truth.json and latents.arrow beside the counts file) latent MCC / R² and the target graph's F1. Writes one
- * metrics.json ({@link PerturbMetrics}).
+ * held-out ({@code test}) cells: IWELBO, ATE Pearson r and R² over all genes and the top 20 per treatment set
+ * (all / train / val / test conditions); on a simulation (truth.json and latents.arrow beside the counts file) latent
+ * MCC / R² and the target graph's F1; sVAE-family models also their transfer-svae result ({@code --transfer}). Writes
+ * metrics.json ({@link PerturbMetrics}: every run, and per model its mean and sd over seeds), figures.json
+ * ({@link PerturbFigures}: what the report draws) and, given the train verbs' {@code --timing} files, timing.json
+ * ({@link PerturbTiming}: the only output that differs between reruns).
  */
 @Command(name = "evaluate-perturb", mixinStandardHelpOptions = true,
         description = {"Held-out IWELBO, ATE agreement (Pearson r, R^2; all genes and top 20) of SAMS-VAE-family models and",
-            "the additive baseline; on simulations also latent MCC / R^2 and target-graph F1. Writes metrics.json."})
+            "the additive baseline per treatment set (all/train/val/test conditions); on simulations also latent MCC / R^2",
+            "and target-graph F1; sVAE models' transfer IWELBO (--transfer); mean and sd over seeds of runs NAME_seedN.",
+            "Writes metrics.json, figures.json and (with --timing) timing.json."})
 public final class EvaluatePerturbCommand extends Verb {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatePerturbCommand.class);
     static final String COUNTS = "counts.arrow";
@@ -68,6 +79,15 @@ public final class EvaluatePerturbCommand extends Verb {
     @Option(names = "--model", paramLabel = "NAME=DIR",
             description = "name=model-directory (train-samsvae), repeatable; each name once ('additive' is the baseline's).")
     List<String> modelOptions = new ArrayList<>();
+
+    @Option(names = "--transfer", paramLabel = "NAME=DIR",
+            description = "name=transfer-svae output (directory or its transfer.json) of the --model of that name, repeatable.")
+    List<String> transferOptions = new ArrayList<>();
+
+    @Option(names = "--timing", paramLabel = "NAME=FILE",
+            description = {"name=--timing file of the train verb of the --model of that name, repeatable: collected (with mean",
+                "and sd over seeds) into timing.json beside metrics.json, which stays byte-reproducible."})
+    List<String> timingOptions = new ArrayList<>();
 
     @Option(names = "--iwelbo-particles", defaultValue = "100", description = "K, draws of the global variables (default ${DEFAULT-VALUE}).")
     int particles;
@@ -99,7 +119,19 @@ public final class EvaluatePerturbCommand extends Verb {
         if (models.containsKey(PerturbMetrics.ADDITIVE)) {
             throw new ParameterException(spec.commandLine(), "--model name 'additive' is the baseline's");
         }
-        return StagedDirectory.write(outDir.value, staging -> evaluate(models, staging));
+        Map<String, Path> transfers = NamedModels.parse(spec, transferOptions);
+        for (String name : transfers.keySet()) {
+            if (!models.containsKey(name)) {
+                throw new ParameterException(spec.commandLine(), "--transfer " + name + ": no --model of that name");
+            }
+        }
+        Map<String, Path> timings = NamedModels.parse(spec, timingOptions);
+        for (String name : timings.keySet()) {
+            if (!models.containsKey(name)) {
+                throw new ParameterException(spec.commandLine(), "--timing " + name + ": no --model of that name");
+            }
+        }
+        return StagedDirectory.write(outDir.value, staging -> evaluate(models, transfers, timings, staging));
     }
 
     /** The conditions of {@code all} that occur among {@code test}'s, in {@code test}'s order. */
@@ -120,7 +152,7 @@ public final class EvaluatePerturbCommand extends Verb {
         return new Conditions(ts, names, cells, all.controls());
     }
 
-    private int evaluate(Map<String, Path> models, Path out) {
+    private int evaluate(Map<String, Path> models, Map<String, Path> transfers, Map<String, Path> timings, Path out) {
         Path dir = Files.isDirectory(data) ? data : data.toAbsolutePath().getParent();
         Path countsFile = Files.isDirectory(data) ? data.resolve(COUNTS) : data;
         if (!Files.isRegularFile(countsFile)) {
@@ -136,7 +168,7 @@ public final class EvaluatePerturbCommand extends Verb {
         // and for those of the held-out cells (the rows of the test conditions within all)
         Conditions all = Conditions.of(file.data());
         Conditions testConditions = restrict(all, Conditions.of(test));
-        int[] testRows = rowsOf(all, testConditions);
+        ConditionSets sets = ConditionSets.of(all, file.obs().get(PerturbationFile.SPLIT));
         double[][] dataAte = TreatmentEffects.dataAte(file.data(), all);
         Truth truth = Truth.read(dir, file.data());
         String dataset = Files.isDirectory(data) ? dir.getFileName().toString()
@@ -147,58 +179,74 @@ public final class EvaluatePerturbCommand extends Verb {
 
         List<Path> inputs = new ArrayList<>(List.of(countsFile));
         models.values().forEach(p -> inputs.add(p.resolve(ModelDescriptor.FILE)));
+        Map<String, TransferMetrics> transferred = new LinkedHashMap<>();
+        transfers.forEach((name, p) -> {
+            Path f = Files.isDirectory(p) ? p.resolve(TransferMetrics.FILE) : p;
+            inputs.add(f);
+            transferred.put(name, Json.readFile(f, TransferMetrics.class));
+        });
         Provenance prov = provenance(seed.value, inputs.toArray(Path[]::new));
         Map<String, PerturbMetrics.Model> results = new LinkedHashMap<>();
+        FigureData figures = new FigureData(dataAte, file.data().treatments(), truth == null ? null : truth.graph);
         for (var e : models.entrySet()) {
-            results.put(e.getKey(), evaluateModel(e.getKey(), e.getValue(), file.data(), test, all, testRows, dataAte, truth));
+            PerturbMetrics.Model m = evaluateModel(e.getKey(), e.getValue(), file.data(), test, all, sets, dataAte, truth,
+                    figures);
+            TransferMetrics t = transferred.get(e.getKey());
+            if (t != null) {
+                if (!SvaeFamily.NAME.equals(m.kind()) || !t.type().equals(m.type())) {
+                    throw new InputException(transfers.get(e.getKey()), "is a transfer of a " + t.type() + " model, but "
+                            + e.getKey() + " is " + m.type());
+                }
+                m = m.withTransfer(new PerturbMetrics.Transfer(t.meanElbo(), t.meanIwelbo(), t.interventions().size(),
+                        t.interventions().stream().mapToInt(TransferMetrics.Intervention::cells).sum(), t.samples()));
+            }
+            results.put(e.getKey(), m);
         }
         AdditiveBaseline additive = AdditiveBaseline.fit(train);
-        Map<String, PerturbMetrics.Ate> addAte = ate(dataAte, additive.ate(all), testRows);
+        double[][] additiveAte = additive.ate(all);
+        Map<String, PerturbMetrics.Ate> addAte = ate(sets, dataAte, additiveAte);
+        figures.add(PerturbMetrics.ADDITIVE, additiveAte, null, null);
         results.put(PerturbMetrics.ADDITIVE, new PerturbMetrics.Model("baseline", PerturbMetrics.ADDITIVE, null, null, null,
-                addAte, null));
+                addAte, null, null, null));
         log(PerturbMetrics.ADDITIVE, results.get(PerturbMetrics.ADDITIVE));
         PerturbMetrics m = new PerturbMetrics(PerturbMetrics.TRACK, dataset, truth != null ? truth.kind : null,
                 train.cells().size(), test.cells().size(), file.data().genes().size(), file.data().treatments().size(),
                 testConditions.names(),
                 new PerturbMetrics.Settings(particles, ateSamples, ateLibrary, ateGlobalDraws, seed.value),
-                new java.util.TreeMap<>(PerturbMetrics.DEFINITIONS), results, prov);
+                new java.util.TreeMap<>(PerturbMetrics.DEFINITIONS), results, ModelSummaries.of(results), prov);
         Json.writeFile(out.resolve("metrics.json"), m);
+        Json.writeFile(out.resolve(PerturbFigures.FILE), figures.figures());
+        if (!timings.isEmpty()) {
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            timings.forEach((name, f) -> {
+                JsonNode t = Json.readObject(f, "missing: the train verb's --timing writes it");
+                if (!t.path(TrainingTime.KEY).isNumber()) {
+                    throw new InputException(f, "has no number " + TrainingTime.KEY);
+                }
+                seconds.put(name, t.path(TrainingTime.KEY).asDouble());
+            });
+            Json.writeFile(out.resolve(PerturbTiming.FILE), PerturbTiming.of(seconds, m.summary()));
+        }
         return 0;
     }
 
-    /** Agreement over all conditions ({@code all}) and over the test conditions ({@code test}: rows {@code testRows}). */
-    private static Map<String, PerturbMetrics.Ate> ate(double[][] data, double[][] model, int[] testRows) {
+    /** Agreement per treatment set ({@link ConditionSets}: all, and the train / val / test conditions). */
+    private static Map<String, PerturbMetrics.Ate> ate(ConditionSets sets, double[][] data, double[][] model) {
         Map<String, PerturbMetrics.Ate> out = new LinkedHashMap<>();
-        out.put("all", agreement(data, model));
-        double[][] d = new double[testRows.length][];
-        double[][] m = new double[testRows.length][];
-        for (int i = 0; i < testRows.length; i++) {
-            d[i] = data[testRows[i]];
-            m[i] = model[testRows[i]];
-        }
-        out.put("test", agreement(d, m));
+        sets.agreement(data, model).forEach((set, a) ->
+                out.put(set, new PerturbMetrics.Ate(a.pearson(), a.r2(), a.pearsonTop(), a.r2Top(), a.conditions())));
         return out;
     }
 
-    private static PerturbMetrics.Ate agreement(double[][] data, double[][] model) {
-        AteAgreement a = AteAgreement.of(data, model);
-        return new PerturbMetrics.Ate(a.pearson(), a.r2(), a.pearsonTop(), a.r2Top(), a.conditions());
-    }
-
-    /** The index in {@code all} of every condition of {@code sub} (which {@link #restrict} made from it). */
-    static int[] rowsOf(Conditions all, Conditions sub) {
-        return sub.names().stream().mapToInt(n -> all.names().indexOf(n)).toArray();
-    }
-
     private PerturbMetrics.Model evaluateModel(String name, Path modelDir, PerturbationData data, PerturbationData test,
-            Conditions conditions, int[] testRows, double[][] dataAte, Truth truth) {
+            Conditions conditions, ConditionSets sets, double[][] dataAte, Truth truth, FigureData figures) {
         Path json = modelDir.resolve(ModelDescriptor.FILE);
         if (!Files.isRegularFile(json)) {
             throw new InputException(modelDir, "is no model directory (no " + ModelDescriptor.FILE + ")");
         }
         ModelDescriptor d = io.gexflow.models.FamilyRegistry.read(modelDir);
         if (SvaeFamily.NAME.equals(d.family())) {
-            return evaluateSvae(name, modelDir, d, data, truth);
+            return evaluateSvae(name, modelDir, d, data, conditions, sets, dataAte, truth, figures);
         }
         if (!SamsVaeFamily.NAME.equals(d.family())) {
             throw new InputException(modelDir, "is a " + d.family() + " model; evaluate-perturb takes the samsvae and svae "
@@ -210,9 +258,10 @@ public final class EvaluatePerturbCommand extends Verb {
                 throw new InputException(modelDir, "was trained on other genes or treatments than " + this.data.getFileName());
             }
             Iwelbo iw = model.iwelbo(test, particles, seed.value, cellBatch);
-            Map<String, PerturbMetrics.Ate> a = ate(dataAte, model.ate(conditions, ateSamples, ateLibrary, ateGlobalDraws,
-                    seed.value + 1), testRows);
+            double[][] modelAte = model.ate(conditions, ateSamples, ateLibrary, ateGlobalDraws, seed.value + 1);
+            Map<String, PerturbMetrics.Ate> a = ate(sets, dataAte, modelAte);
             PerturbMetrics.Recovery rec = null;
+            double[][] maskEstimate = null;
             if (truth != null) {
                 LatentRecovery lr = LatentRecovery.of(truth.latents, model.latentMeans(data, cellBatch));
                 Double p = null;
@@ -226,13 +275,21 @@ public final class EvaluatePerturbCommand extends Verb {
                     f = g.f1();
                 }
                 rec = new PerturbMetrics.Recovery(lr.mccPearson(), lr.mccSpearman(), lr.r2(), p, r, f);
+                if (hp.masked()) {
+                    maskEstimate = FigureData.matched(model.network().maskProbabilities(), model.treatments().size(),
+                            lr.matching());
+                }
             }
             Integer best = null;
+            History hist = null;
             Path history = modelDir.resolve(History.FILE);
             if (Files.isRegularFile(history)) {
-                best = History.read(history).bestEpoch();
+                hist = History.read(history);
+                best = hist.bestEpoch();
             }
-            PerturbMetrics.Model m = new PerturbMetrics.Model(SamsVaeFamily.NAME, hp.type(), hp.guide(), iw.mean(), best, a, rec);
+            figures.add(name, modelAte, maskEstimate, hist);
+            PerturbMetrics.Model m = new PerturbMetrics.Model(SamsVaeFamily.NAME, hp.type(), hp.guide(), iw.mean(), best, a, rec, null,
+                    seedOf(d));
             log(name, m);
             return m;
         }
@@ -240,30 +297,49 @@ public final class EvaluatePerturbCommand extends Verb {
 
     /**
      * An sVAE-family model (issue 12): latent and target recovery on a simulation ({@link SvaeMetrics}: masks for
-     * svae+/svae, top-2 |mu_a| for ivae, top-2 |shift| for vae/beta-vae). It has no IWELBO or ATE here: its held-out
-     * interventions need the transfer protocol's new embeddings first.
+     * svae+/svae, top-2 |mu_a| for ivae, top-2 |shift| for vae/beta-vae) and, for the variants with interventions,
+     * the ATE agreement of its generative model ({@link SvaeEffects}). Its held-out IWELBO needs the transfer
+     * protocol's new embeddings first (transfer-svae).
      */
     private PerturbMetrics.Model evaluateSvae(String name, Path modelDir, ModelDescriptor d, PerturbationData data,
-            Truth truth) {
+            Conditions conditions, ConditionSets sets, double[][] dataAte, Truth truth, FigureData figures) {
         try (SvaeModel model = SvaeModel.load(modelDir, d)) {
             if (!model.genes().equals(data.genes()) || !model.treatments().equals(data.treatments())) {
                 throw new InputException(modelDir, "was trained on other genes or treatments than " + this.data.getFileName());
             }
             PerturbMetrics.Recovery rec = null;
+            double[][] maskEstimate = null;
             if (truth != null) {
                 SvaeMetrics s = SvaeMetrics.of(model, data, truth.latents, truth.graph);
                 rec = new PerturbMetrics.Recovery(s.mccPearson(), s.mccSpearman(), s.r2(), s.precision(), s.recall(), s.f1());
+                double[][] probabilities = model.maskProbabilities();
+                if (probabilities != null && model.variant().graphFromMasks()) {
+                    int[] matching = LatentRecovery.of(truth.latents, model.latentMeans(data)).matching();
+                    maskEstimate = FigureData.matched(probabilities, matching);
+                }
             }
             Integer best = null;
+            History hist = null;
             Path history = modelDir.resolve(History.FILE);
             if (Files.isRegularFile(history)) {
-                best = History.read(history).bestEpoch();
+                hist = History.read(history);
+                best = hist.bestEpoch();
             }
-            PerturbMetrics.Model m = new PerturbMetrics.Model(SvaeFamily.NAME, model.variant().type(), null, null, best, null,
-                    rec);
+            double[][] modelAte = SvaeEffects.hasEffects(model)
+                    ? SvaeEffects.ate(model, conditions, ateSamples, ateLibrary, seed.value + 1) : null;
+            Map<String, PerturbMetrics.Ate> a = modelAte == null ? null : ate(sets, dataAte, modelAte);
+            figures.add(name, modelAte, maskEstimate, hist);
+            PerturbMetrics.Model m = new PerturbMetrics.Model(SvaeFamily.NAME, model.variant().type(), null, null, best, a,
+                    rec, null, seedOf(d));
             log(name, m);
             return m;
         }
+    }
+
+    /** The training seed model.json's provenance records (null when none). */
+    static Long seedOf(ModelDescriptor d) {
+        JsonNode s = Json.MAPPER.valueToTree(d.provenance()).path("seed");
+        return s.isIntegralNumber() ? s.asLong() : null;
     }
 
     private static void log(String name, PerturbMetrics.Model m) {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             TrainKnnCommand.class,
             TrainDgexCommand.class,
             TrainSvaeCommand.class,
+            TransferSvaeCommand.class,
             TrainSamsvaeCommand.class,
             EvaluatePerturbCommand.class,
             ReportPerturbCommand.class,

@@ -93,6 +93,8 @@ public final class TrainSamsvaeCommand extends Verb {
 
     @Mixin CommonOptions.Seed seed;
 
+    @Mixin TrainingTime timing;
+
     /** The model directory is written as a whole ({@link StagedDirectory}): a failed run leaves the previous one. */
     @Override
     public Integer call() {
@@ -108,7 +110,7 @@ public final class TrainSamsvaeCommand extends Verb {
         }
         ai.djl.Device on = device.resolve();
         LOG.info("training on {}", ComputeDevice.label(on));
-        return StagedDirectory.write(outDir.value, dir -> train(hp, dir, on));
+        return timing.timed(() -> StagedDirectory.write(outDir.value, dir -> train(hp, dir, on)));
     }
 
     /** The cells of {@code split} in {@code file}, or all of them when the file has no split column. */

@@ -84,6 +84,9 @@ public final class TrainSvaeCommand extends Verb {
     @Mixin
     DeviceOption device;
 
+    @Mixin
+    TrainingTime timing;
+
     @Option(names = "--seed", defaultValue = "7", description = "Seed of split, initialisation, draws and batch order (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -99,6 +102,10 @@ public final class TrainSvaeCommand extends Verb {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        return timing.timed(() -> run(hp));
+    }
+
+    private Integer run(SvaeHyperParameters hp) {
         ai.djl.Device on = device.resolve();
         PerturbationReader r = reader != null ? reader : split != null ? PerturbationReader.split(split) : PerturbationReader.FILE;
         PerturbationData cells = r.read(data);

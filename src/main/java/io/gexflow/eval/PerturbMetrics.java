@@ -1,6 +1,7 @@
 package io.gexflow.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gexflow.eval.perturb.SeedSummary;
 import io.gexflow.provenance.Provenance;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param testConditions  the conditions (single treatments and combinations) of the held-out cells
  * @param definitions     what each number means
  * @param models          by the {@code --model} name; the additive baseline as {@code additive}
+ * @param summary         per model (runs {@code NAME_seedN} grouped as {@code NAME}): each number's mean and standard
+ *                        deviation over seeds ({@link SeedSummary})
  */
 @MetricsJson
 public record PerturbMetrics(
@@ -33,6 +36,7 @@ public record PerturbMetrics(
         Settings settings,
         Map<String, String> definitions,
         Map<String, Model> models,
+        Map<String, SeedSummary> summary,
         Provenance provenance) {
 
     public static final String TRACK = "perturb";
@@ -42,11 +46,17 @@ public record PerturbMetrics(
             "iwelbo", "held-out IWELBO (nats per cell): global variables drawn K times from the guide, shared across cells; "
                     + "mean over test cells of logsumexp_k log w_ik - log K",
             "ate", "ATE of a condition: mean over its cells (all cells of the file) of log2(1e4 x / sum x + 1) minus the same mean over controls; "
-                    + "model ATE from samples at a fixed library size; Pearson r and R^2 (data as truth) over conditions x genes",
+                    + "model ATE from samples at a fixed library size; Pearson r and R^2 (data as truth) over conditions x genes; "
+                    + "per treatment set: all conditions, and those with cells in the train / val / test split",
             "ate_top20", "the same over each condition's 20 genes of largest |data ATE|",
             "recovery", "simulations: MCC = mean |correlation| of Hungarian-matched true and inferred latents (all cells); "
                     + "latent R^2 of each true latent on all inferred ones; target graph precision/recall/F1 with the "
-                    + "estimated graph sigmoid(mask logits) > 0.5 (models without masks: each treatment's top-2 latents by |mean effect|)");
+                    + "estimated graph sigmoid(mask logits) > 0.5 (models without masks: each treatment's top-2 latents by |mean effect|)",
+            "transfer", "sVAE family: held-out interventions (no training cells, more than 10 held-out cells) get new embeddings "
+                    + "fitted on the frozen networks; ELBO and IWELBO (importance samples from q(z|x)) per cell, averaged per "
+                    + "intervention, then over interventions (nats)",
+            "summary", "runs NAME_seedN are seeds of one model NAME: per number the mean and the sample standard deviation "
+                    + "(n - 1) over the runs that define it, and each run's value");
 
     /** The evaluation's sampling settings. */
     @MetricsJson
@@ -60,9 +70,13 @@ public record PerturbMetrics(
      * @param guide     meanfield / correlated (trained models only)
      * @param iwelbo    trained models only
      * @param bestEpoch trained models only: the kept epoch
-     * @param ate       agreement of model and data ATEs: {@code all} conditions of the file, and the {@code test}
- *                  conditions (those of the held-out cells)
+     * @param ate       agreement of model and data ATEs per treatment set: {@code all} conditions of the file, and
+     *                  the {@code train}, {@code val} and {@code test} conditions (those with cells in that split;
+     *                  a set without conditions is absent); SAMS-VAE family, additive baseline, and sVAE variants with
+     *                  interventions (their generative model's effects)
      * @param recovery  simulations and trained models only
+     * @param transfer  sVAE-family models given a transfer-svae result: held-out evidence after the transfer protocol
+     * @param seed      trained models: the training seed (model.json's provenance)
      */
     @MetricsJson
     public record Model(
@@ -72,7 +86,27 @@ public record PerturbMetrics(
             @JsonInclude(JsonInclude.Include.NON_NULL) Double iwelbo,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer bestEpoch,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Ate> ate,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Transfer transfer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long seed) {
+
+        /** This model with a transfer result. */
+        public Model withTransfer(Transfer t) {
+            return new Model(kind, type, guide, iwelbo, bestEpoch, ate, recovery, t, seed);
+        }
+    }
+
+    /**
+     * Held-out evidence of an sVAE-family model on interventions it never saw (transfer-svae's transfer.json).
+     *
+     * @param elbo          mean over held-out interventions of their cells' mean ELBO (nats)
+     * @param iwelbo        the same for the IWELBO
+     * @param interventions held-out interventions scored
+     * @param cells         their cells
+     * @param samples       importance samples per cell
+     */
+    @MetricsJson
+    public record Transfer(double elbo, double iwelbo, int interventions, int cells, int samples) {}
 
     /** ATE agreement over all genes and over the top-20 genes per condition. */
     @MetricsJson

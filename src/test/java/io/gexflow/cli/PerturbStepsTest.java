@@ -75,6 +75,10 @@ class PerturbStepsTest {
             assertTrue(Math.abs(x.get("ate").get("all").get("pearson").asDouble()) <= 1, x.toString());
             assertEquals(4, x.get("ate").get("all").get("conditions").asInt());
             assertEquals(1, x.get("ate").get("test").get("conditions").asInt());
+            // int3 has test cells only; int0-int2 have training cells, and int0 (2) and int1 (1) the 3 treated val cells
+            assertEquals(3, x.get("ate").get("train").get("conditions").asInt());
+            assertEquals(2, x.get("ate").get("val").get("conditions").asInt());
+            assertEquals(List.of("all", "test", "train", "val"), iterate(x.get("ate").fieldNames()));
             JsonNode rec = x.get("recovery");
             assertTrue(rec.get("mcc_pearson").asDouble() >= 0 && rec.get("mcc_pearson").asDouble() <= 1, rec.toString());
             assertTrue(rec.has("target_f1"), rec.toString());
@@ -87,7 +91,15 @@ class PerturbStepsTest {
         // int3 was never seen: its predicted ATE is 0, a constant (r undefined, R^2 <= 0)
         assertTrue(add.get("ate").get("all").get("pearson").asDouble() > 0.5, add.toString());
         assertTrue(add.get("ate").get("test").get("r2").asDouble() <= 0, add.toString());
-        assertEquals(List.of("metrics.json"), list(ev));
+        assertEquals(List.of("figures.json", "metrics.json"), list(ev));
+        JsonNode fig = Json.MAPPER.readTree(ev.resolve("figures.json").toFile());
+        assertEquals("all", fig.get("ate_genes").asText()); // 4 conditions x 50 genes
+        assertEquals(200, fig.get("runs").get("sams").get("ate_data").size());
+        assertEquals(200, fig.get("runs").get("additive").get("ate_model").size());
+        assertTrue(fig.get("runs").get("sams").has("history"), "learning curve data");
+        // SAMS-VAE has masks: its matched probabilities beside the 4 x 6 true graph; CPA-VAE has none
+        assertEquals(4, fig.get("runs").get("sams").get("graph").get("truth").size());
+        assertFalse(fig.get("runs").get("cpa").has("graph"));
     }
 
     @Test
@@ -119,11 +131,11 @@ class PerturbStepsTest {
 
     /**
      * An sVAE-family model (issue 12) beside the SAMS-VAE ones: the generic TRAIN's `train --family svae+ --train FILE`,
-     * then evaluate-perturb scores its latent and target recovery on the simulation (no IWELBO or ATE: its held-out
-     * interventions need the transfer protocol).
+     * then evaluate-perturb scores its latent and target recovery on the simulation and the ATEs of its generative
+     * model (no IWELBO: its held-out interventions need the transfer protocol, transfer-svae).
      */
     @Test
-    void anSvaeModelIsScoredOnRecoveryOnly() throws Exception {
+    void anSvaeModelIsScoredOnRecoveryAndAte() throws Exception {
         Path svae = dir.resolve("svae_plus");
         CliRunner.Result r = CliRunner.run("train", "--family", "svae+", "--train", DATA.resolve("counts.arrow").toString(),
                 "--split", "train", "--latent-dim", "6", "--hidden-units", "16", "--epochs", "2", "--kl-warmup-epochs", "1",
@@ -137,10 +149,68 @@ class PerturbStepsTest {
                 .path("models").path("svae_plus");
         assertEquals("svae", m.path("kind").asText());
         assertEquals("svae+", m.path("type").asText());
-        assertTrue(m.path("ate").isMissingNode() && m.path("iwelbo").isMissingNode(), m.toString());
+        assertTrue(m.path("iwelbo").isMissingNode(), m.toString());
+        assertEquals(4, m.path("ate").path("all").path("conditions").asInt(), m.toString());
+        assertEquals(3, m.path("ate").path("train").path("conditions").asInt(), m.toString());
+        assertTrue(Math.abs(m.path("ate").path("train").path("pearson").asDouble(9)) <= 1, m.toString());
         double mcc = m.path("recovery").path("mcc_pearson").asDouble(-1);
         double f1 = m.path("recovery").path("target_f1").asDouble(-1);
         assertTrue(mcc > 0 && mcc <= 1 && f1 >= 0 && f1 <= 1, m.toString());
+    }
+
+    /**
+     * Two seeds of one model (runs NAME_seedN) give its mean and sd over seeds in metrics.json's summary; the train
+     * verbs' --timing files go to a separate timing.json, so metrics.json does not depend on them.
+     */
+    @Test
+    void seedsOfOneModelAreSummarisedAndTimingStaysOutOfMetrics() throws Exception {
+        List<String> eval = new ArrayList<>(List.of("evaluate-perturb", "--data", DATA.toString(), "--iwelbo-particles", "2",
+                "--ate-samples", "10", "--ate-global-draws", "2"));
+        for (int s = 1; s <= 2; s++) {
+            Path m = dir.resolve("cpa_seed" + s);
+            Path t = dir.resolve("cpa_seed" + s + ".timing.json");
+            CliRunner.Result r = CliRunner.run(with(small("train-samsvae", "--type", "cpavae"), "--seed", String.valueOf(s),
+                    "--timing", t.toString(), "--out-dir", m.toString()));
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(Json.MAPPER.readTree(t.toFile()).get("training_seconds").asDouble() > 0);
+            assertFalse(Files.exists(m.resolve(t.getFileName())), "timing stays outside the model directory");
+            eval.addAll(List.of("--model", "cpa_seed" + s + "=" + m, "--timing", "cpa_seed" + s + "=" + t));
+        }
+        Path ev = dir.resolve("eval");
+        List<String> withTiming = new ArrayList<>(eval);
+        withTiming.addAll(List.of("--out-dir", ev.toString()));
+        CliRunner.Result r = CliRunner.run(withTiming.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        JsonNode m = Json.MAPPER.readTree(ev.resolve("metrics.json").toFile());
+        JsonNode cpa = m.get("summary").get("cpa");
+        assertEquals(List.of(1L, 2L), iterate(cpa.get("seeds").elements()).stream().map(JsonNode::asLong).toList());
+        double a = m.get("models").get("cpa_seed1").get("iwelbo").asDouble();
+        double b = m.get("models").get("cpa_seed2").get("iwelbo").asDouble();
+        assertEquals((a + b) / 2, cpa.get("values").get("iwelbo").get("mean").asDouble(), 1e-9);
+        assertEquals(Math.abs(a - b) / Math.sqrt(2), cpa.get("values").get("iwelbo").get("sd").asDouble(), 1e-9);
+        assertEquals(1, m.get("summary").get("additive").get("values").get("ate_r_all").get("n").asInt());
+        JsonNode t = Json.MAPPER.readTree(ev.resolve("timing.json").toFile());
+        assertEquals(2, t.get("summary").get("cpa").get("n").asInt());
+        assertEquals(2, t.get("runs").size());
+
+        // without the timing files: the same metrics.json (no wall-clock number in it), and no timing.json
+        List<String> noTiming = new ArrayList<>();
+        for (int i = 0; i < eval.size(); i++) {
+            if (eval.get(i).equals("--timing")) {
+                i++;
+            } else {
+                noTiming.add(eval.get(i));
+            }
+        }
+        Path ev2 = dir.resolve("eval2");
+        noTiming.addAll(List.of("--out-dir", ev2.toString()));
+        r = CliRunner.run(noTiming.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(Files.exists(ev2.resolve("timing.json")));
+        JsonNode m2 = Json.MAPPER.readTree(ev2.resolve("metrics.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("provenance");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m2).remove("provenance");
+        assertEquals(m, m2);
     }
 
     /** A directory without model.json is a bad input (exit 4), and nothing is written. */

@@ -231,7 +231,8 @@ class PipelineTestProfileIT {
      */
     @Test
     void fullPerturbStubWiresNormanReplogleAndTheHeldOutPathways() throws Exception {
-        Run stub = nextflowWith("full_perturb", "-stub");
+        // one seed: the seeds multiply every training (the test profile's runs check their naming)
+        Run stub = nextflowWith("full_perturb", "-stub", "--perturb_seeds", "1");
         assertEquals(0, stub.exit(), stub.log());
         java.util.Map<String, Long> tasks = new java.util.TreeMap<>();
         stub.log().lines().filter(l -> l.contains("Submitted process >"))
@@ -241,8 +242,11 @@ class PipelineTestProfileIT {
         assertEquals(5L + 1 + 8, tasks.get("PERTURB:PERTURB_PAPER_DATA:PREPARE_PERTURB"), tasks.toString());
         // SAMS-VAE family (3) on 5 Norman sets and Replogle; sVAE family (5) on Replogle and the 8 held-out sets
         assertEquals(3L * 6 + 5L * 9, tasks.get("PERTURB:TRAIN_PERTURB"), tasks.toString());
-        assertEquals(6L, tasks.get("PERTURB:EVALUATE_PERTURB"), tasks.toString());
-        assertEquals(6L, tasks.get("PERTURB:REPORT_PERTURB"), tasks.toString());
+        // the transfer protocol: each sVAE-family model trained without a pathway, fitted on it
+        assertEquals(5L * 8, tasks.get("PERTURB:TRANSFER_SVAE"), tasks.toString());
+        // every data set evaluated and reported, the held-out pathway sets too (their transfer results)
+        assertEquals(6L + 8, tasks.get("PERTURB:EVALUATE_PERTURB"), tasks.toString());
+        assertEquals(6L + 8, tasks.get("PERTURB:REPORT_PERTURB"), tasks.toString());
         assertFalse(tasks.keySet().stream().anyMatch(t -> t.startsWith("DGEX") || t.startsWith("SVQVAE")), tasks.toString());
         Path data = launch.resolve("data-cache");
         assertTrue(Files.exists(data.resolve("norman2019.h5ad")) && Files.exists(data.resolve("K562_gwps_raw_singlecell_01.h5ad")));
@@ -267,11 +271,12 @@ class PipelineTestProfileIT {
         Path models = launch.resolve("results/perturb/models");
         for (String p : List.of("EXOSOME", "SPLICEOSOME", "MEDIATOR", "NER", "40S", "39S", "60S", "MT_PROTEIN_TRANSLOCATION")) {
             assertTrue(commands.get("replogle_heldout_" + p).contains("--heldout-group " + p + " "), p);
-            assertTrue(Files.isDirectory(models.resolve("replogle_heldout_" + p + "/svae_plus")), p);
-            assertFalse(Files.exists(models.resolve("replogle_heldout_" + p + "/samsvae")), p + ": sVAE family only");
+            assertTrue(Files.isDirectory(models.resolve("replogle_heldout_" + p + "/svae_plus_seed1")), p);
+            assertFalse(Files.exists(models.resolve("replogle_heldout_" + p + "/samsvae_seed1")), p + ": sVAE family only");
+            assertTrue(Files.isDirectory(launch.resolve("results/perturb/transfer/replogle_heldout_" + p + "/svae_plus_seed1.transfer")), p);
         }
-        assertTrue(Files.isDirectory(models.resolve("norman_frac0.5/samsvae")));
-        assertFalse(Files.exists(models.resolve("norman_frac0.5/svae_plus")), "Norman's combinations are not one-hot");
+        assertTrue(Files.isDirectory(models.resolve("norman_frac0.5/samsvae_seed1")));
+        assertFalse(Files.exists(models.resolve("norman_frac0.5/svae_plus_seed1")), "Norman's combinations are not one-hot");
         assertTrue(Files.exists(launch.resolve("results/perturb/replogle/metrics.json")));
         assertTrue(Files.exists(launch.resolve("results/report/perturb_norman_frac0.25.html")));
     }
