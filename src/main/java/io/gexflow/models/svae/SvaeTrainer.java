@@ -47,6 +47,8 @@ public final class SvaeTrainer {
     public static final String KL_WEIGHT = "kl_weight";
     /** Fraction of (intervention, latent) mask entries with sigmoid(logit) > 0.5. */
     public static final String MASK_ON = "mask_on";
+    /** Mean of the mask logits (they start at 5; a mask turns off below 0). */
+    public static final String MASK_LOGIT_MEAN = "mask_logit_mean";
     static final int EVAL_BATCH = 512;
 
     private SvaeTrainer() {}
@@ -170,8 +172,10 @@ public final class SvaeTrainer {
             if (net.maskLogitsParameter() != null) {
                 // the temporaries live in the parameter's (whole-run) manager: close them with the scope
                 try (NDScope scope = new NDScope()) {
-                    NDArray on = Activation.sigmoid(net.maskLogitsParameter().getArray()).gt(0.5f);
+                    NDArray logits = net.maskLogitsParameter().getArray();
+                    NDArray on = Activation.sigmoid(logits).gt(0.5f);
                     m.put(MASK_ON, (double) on.toType(DataType.FLOAT32, false).mean().getFloat());
+                    m.put(MASK_LOGIT_MEAN, (double) logits.mean().getFloat());
                 }
             }
             return m;
