@@ -75,12 +75,15 @@ class SimulatePerturbCommandTest {
 
     /** test-data/perturb/README.md's commands still make the bundled sets (all but provenance's out-dir). */
     @ParameterizedTest
-    @ValueSource(strings = {"svae", "samsvae"})
+    @ValueSource(strings = {"svae", "svae_recovery", "samsvae"})
     void theBundledSetsAreWhatTheReadmeCommandsMake(String kind) throws Exception {
         Path out = dir.resolve(kind);
         String[] a = kind.equals("svae")
                 ? new String[] {"simulate", "--kind", "svae", "--treatments", "4", "--cells-per-treatment", "30", "--genes", "50",
                         "--latent", "6", "--controls", "1", "--seed", "7", "--out-dir", out.toString()}
+                : kind.equals("svae_recovery")
+                ? new String[] {"simulate", "--kind", "svae", "--treatments", "10", "--cells-per-treatment", "50", "--genes",
+                        "50", "--latent", "6", "--controls", "1", "--seed", "7", "--out-dir", out.toString()}
                 : new String[] {"simulate", "--kind", "samsvae", "--treatments", "4", "--train-cells", "20", "--val-cells", "5",
                         "--test-cells", "5", "--genes", "50", "--latent", "15", "--controls", "1", "--seed", "7", "--out-dir",
                         out.toString()};

@@ -40,12 +40,12 @@ public final class LogDensities {
     /** Normal: log N(x; loc, scale) = -(x - loc)^2 / (2 scale^2) - log scale - log(2 pi) / 2. */
     public static NDArray normal(NDArray x, NDArray loc, NDArray scale) {
         NDArray z = x.sub(loc).div(scale);
-        return z.square().mul(-0.5f).sub(scale.log()).sub((float) HALF_LOG_TWO_PI);
+        return Scalars.times(z.square(), -0.5).sub(scale.log()).sub((float) HALF_LOG_TWO_PI);
     }
 
     /** Standard normal: log N(x; 0, 1) = -x^2 / 2 - log(2 pi) / 2. */
     public static NDArray standardNormal(NDArray x) {
-        return x.square().mul(-0.5f).sub((float) HALF_LOG_TWO_PI);
+        return Scalars.times(x.square(), -0.5).sub((float) HALF_LOG_TWO_PI);
     }
 
     /**
@@ -60,7 +60,7 @@ public final class LogDensities {
      * Bernoulli with a fixed probability p: log p(x) = x log p + (1 - x) log(1 - p).
      */
     public static NDArray bernoulli(NDArray x, double p) {
-        return x.mul((float) (Math.log(p) - Math.log1p(-p))).add((float) Math.log1p(-p));
+        return Scalars.times(x, Math.log(p) - Math.log1p(-p)).add((float) Math.log1p(-p));
     }
 
     /**
@@ -74,7 +74,8 @@ public final class LogDensities {
     public static NDArray relaxedBernoulliStraightThrough(NDArray logits, NDArray uniforms, float temperature) {
         NDArray u = uniforms.clip(1e-6f, 1f - 1e-6f);
         NDArray noise = u.log().sub(u.mul(-1f).add(1f).log());
-        NDArray soft = Activation.sigmoid(logits.add(noise).div(temperature));
+        // noise first: the sum (and the constant) belong to the draws' (batch) manager, not to a parameter's
+        NDArray soft = Activation.sigmoid(Scalars.times(noise.add(logits), 1.0 / temperature));
         NDArray hard = soft.stopGradient().gt(0.5f).toType(DataType.FLOAT32, false);
         return soft.sub(soft.stopGradient()).add(hard);
     }

@@ -3,6 +3,7 @@ package io.gexflow.models.svae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import io.gexflow.models.perturb.LogDensities;
+import io.gexflow.models.perturb.Scalars;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public final class SvaeLoss {
      */
     public static NDArray klToUnitVariance(NDArray qMean, NDArray qVar, NDArray priorMean) {
         NDArray d = qMean.sub(priorMean);
-        return qVar.add(d.square()).sub(1f).sub(qVar.log()).mul(0.5f).sum(new int[] {-1});
+        return Scalars.times(qVar.add(d.square()).sub(1f).sub(qVar.log()), 0.5).sum(new int[] {-1});
     }
 
     /** -log NB(x; mu, theta) summed over genes, one value per cell ({@link LogDensities#negativeBinomial}). */
@@ -51,7 +52,7 @@ public final class SvaeLoss {
      */
     public static NDArray logBetaOneB(NDArray logits, double b) {
         NDArray log1mP = Activation.softPlus(logits).neg();
-        return log1mP.mul((float) (b - 1)).add((float) Math.log(b)).sum();
+        return Scalars.times(log1mP, b - 1).add((float) Math.log(b)).sum();
     }
 
     /**
@@ -68,8 +69,8 @@ public final class SvaeLoss {
             double sparsePenalty) {
         NDArray recon = reconstruction(counts, p.nbMean(), p.theta());
         NDArray kl = klToUnitVariance(p.qMean(), p.qVar(), p.priorMean());
-        NDArray sparsity = logBetaOneB(p.maskLogits(), sparsePenalty).mul((float) -klw);
-        NDArray loss = recon.add(kl.mul((float) (beta * klw))).mean().mul((float) nObs).add(sparsity);
+        NDArray sparsity = Scalars.times(logBetaOneB(p.maskLogits(), sparsePenalty), -klw);
+        NDArray loss = Scalars.times(recon.add(Scalars.times(kl, beta * klw)).mean(), nObs).add(sparsity);
         return terms(loss, recon, kl, sparsity);
     }
 
@@ -83,8 +84,8 @@ public final class SvaeLoss {
     public static Map<String, NDArray> svae(SvaeNetwork.Pass p, NDArray counts, double beta, double klw, double sparsePenalty) {
         NDArray recon = reconstruction(counts, p.nbMean(), p.theta());
         NDArray kl = klToUnitVariance(p.qMean(), p.qVar(), p.priorMean());
-        NDArray sparsity = Activation.sigmoid(p.maskLogits()).mean().mul((float) sparsePenalty);
-        NDArray loss = recon.add(kl.mul((float) (beta * klw))).mean().add(sparsity);
+        NDArray sparsity = Scalars.times(Activation.sigmoid(p.maskLogits()).mean(), sparsePenalty);
+        NDArray loss = recon.add(Scalars.times(kl, beta * klw)).mean().add(sparsity);
         return terms(loss, recon, kl, sparsity);
     }
 
@@ -98,7 +99,7 @@ public final class SvaeLoss {
     public static Map<String, NDArray> vae(SvaeNetwork.Pass p, NDArray counts, double beta, double klw) {
         NDArray recon = reconstruction(counts, p.nbMean(), p.theta());
         NDArray kl = klToUnitVariance(p.qMean(), p.qVar(), p.qMean().zerosLike());
-        NDArray loss = recon.add(kl.mul((float) (beta * klw))).mean();
+        NDArray loss = recon.add(Scalars.times(kl, beta * klw)).mean();
         return terms(loss, recon, kl, null);
     }
 

@@ -18,6 +18,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.gexflow.models.perturb.LogDensities;
+import io.gexflow.models.perturb.Scalars;
 
 /**
  * The networks and global parameters of an sVAE-family model as one DJL block (one
@@ -171,9 +172,9 @@ public final class SvaeNetwork extends AbstractBlock {
         NDArray maskLogitsValue = null;
         if (mu != null) {
             // an identity op owned by the batch's manager: what the loss derives from it is closed with the batch
-            // (arrays derived from a parameter's own array would pile up in the whole-run manager)
-            maskLogitsValue = ps.getValue(maskLogits, device, training).mul(1f);
-            maskLogitsValue.attach(x.getManager());
+            // (arrays derived from a parameter's own array would pile up in the whole-run manager); its constant
+            // 1 must outlive backward (Scalars)
+            maskLogitsValue = Scalars.times(ps.getValue(maskLogits, device, training), 1, x.getManager());
             NDArray muValue = ps.getValue(mu, device, training);
             // per cell: the Gumbel-sigmoid mask of its intervention's logits (straight-through, tau 1, threshold 0.5)
             NDArray cellMask = LogDensities.relaxedBernoulliStraightThrough(dosage.matMul(maskLogitsValue), uniforms, 1f);

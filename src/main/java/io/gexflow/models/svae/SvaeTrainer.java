@@ -47,6 +47,8 @@ public final class SvaeTrainer {
     public static final String KL_WEIGHT = "kl_weight";
     /** Fraction of (intervention, latent) mask entries with sigmoid(logit) > 0.5. */
     public static final String MASK_ON = "mask_on";
+    /** Mean of the mask logits (they start at 5; a mask turns off below 0). */
+    public static final String MASK_LOGIT_MEAN = "mask_logit_mean";
     static final int EVAL_BATCH = 512;
 
     private SvaeTrainer() {}
@@ -65,9 +67,7 @@ public final class SvaeTrainer {
         SvaeNetwork net = new SvaeNetwork(hp, data.genes().size(), data.treatments().size());
         try (Model model = Model.newInstance("svae", device)) {
             model.setBlock(net);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate()))
-                    .optWeightDecays((float) hp.weightDecay()).build();
-            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer(hp))
                     .optDevices(new Device[] {device}))) {
                 trainer.initialize(net.inputShapes(2));
                 Fit fit = new Fit(trainer, net, hp, train, valid);
@@ -77,6 +77,21 @@ public final class SvaeTrainer {
                 return new Result(h, split[0], split[1]);
             }
         }
+    }
+
+    /** Adam's epsilon in the reference's optimiser (scvi-tools' TrainingPlan: torch Adam with eps 0.01). */
+    static final float ADAM_EPSILON = 0.01f;
+
+    /**
+     * Adam with the run's rate and weight decay and the reference's epsilon 0.01 (DJL's default is 1e-8). The
+     * epsilon matters for parameters with tiny gradients: with 1e-8, Adam turns the weight decay alone
+     * (1e-6 x 5 for a mask logit at its init) into a full step of the learning rate each step, so the logits of an
+     * intervention without training cells (and every logit while the KL warm-up weight is 0) drift down by lr per
+     * step; with 0.01 they move by at most lr x 5e-6 / 0.01.
+     */
+    static Optimizer optimizer(SvaeHyperParameters hp) {
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate()))
+                .optWeightDecays((float) hp.weightDecay()).optEpsilon(ADAM_EPSILON).build();
     }
 
     /** Dosage rows must be one-hot or empty: the sVAE prior takes one intervention per cell. */
@@ -170,8 +185,10 @@ public final class SvaeTrainer {
             if (net.maskLogitsParameter() != null) {
                 // the temporaries live in the parameter's (whole-run) manager: close them with the scope
                 try (NDScope scope = new NDScope()) {
-                    NDArray on = Activation.sigmoid(net.maskLogitsParameter().getArray()).gt(0.5f);
+                    NDArray logits = net.maskLogitsParameter().getArray();
+                    NDArray on = Activation.sigmoid(logits).gt(0.5f);
                     m.put(MASK_ON, (double) on.toType(DataType.FLOAT32, false).mean().getFloat());
+                    m.put(MASK_LOGIT_MEAN, (double) logits.mean().getFloat());
                 }
             }
             return m;

@@ -11,6 +11,7 @@ import ai.djl.training.tracker.Tracker;
 import io.gexflow.data.Minibatches;
 import io.gexflow.data.perturb.PerturbationData;
 import io.gexflow.models.perturb.LogDensities;
+import io.gexflow.models.perturb.Scalars;
 import io.gexflow.models.perturb.Noise;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,8 +175,8 @@ public final class SvaeTransfer {
      */
     static NDArray transferLoss(SvaeHyperParameters hp, NDArray kl, NDArray logits, int nObs) {
         if (hp.variant() == SvaeVariant.SVAE_PLUS) {
-            return kl.mean().mul((float) nObs).sub(SvaeLoss.logBetaOneB(logits, hp.sparsePenalty()));
+            return Scalars.times(kl.mean(), nObs).sub(SvaeLoss.logBetaOneB(logits, hp.sparsePenalty()));
         }
-        return kl.mean().add(Activation.sigmoid(logits).mean().mul((float) hp.sparsePenalty()));
+        return kl.mean().add(Scalars.times(Activation.sigmoid(logits).mean(), hp.sparsePenalty()));
     }
 }
