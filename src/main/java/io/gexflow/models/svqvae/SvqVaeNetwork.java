@@ -77,7 +77,13 @@ public final class SvqVaeNetwork extends AbstractBlock {
     /** d(z): (N, D) -> (N, inputs), on the data scale (LINCS: x10). */
     public NDArray decode(ParameterStore ps, NDArray z, boolean training) {
         NDArray out = decoder.forward(ps, new NDList(z), training).singletonOrThrow();
-        return architecture.outputScale() == 1f ? out : out.mul(architecture.outputScale());
+        if (architecture.outputScale() == 1f) {
+            return out;
+        }
+        // the constant as an array of the batch's manager, not mul(Number): DJL closes mul(Number)'s temporary
+        // constant right after the forward op, while autograd reads it in backward (d(c x)/dx = c), so after a
+        // garbage collection the decoder's gradient could be garbage (models.perturb.Scalars measures it)
+        return out.getManager().create(architecture.outputScale()).mul(out);
     }
 
     /** The codebook E, K x D. */
