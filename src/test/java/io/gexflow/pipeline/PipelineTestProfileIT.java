@@ -173,11 +173,24 @@ class PipelineTestProfileIT {
         assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "report opens offline");
         assertTrue(Files.isRegularFile(results.resolve("dgex/models/" + dgexName + "/history.json")));
 
+        // the perturbation track on the bundled sVAE simulation: every model of both papers and the additive
+        // baseline in one metrics.json (seed 1), latent recovery for each trained model, transfer results for the
+        // sVAE family, and the report with its figures
+        JsonNode p = Json.MAPPER.readTree(results.resolve("perturb/metrics.json").toFile()).get("models");
+        for (String run : List.of("samsvae", "cpavae", "cvae", "svae_plus", "svae", "ivae", "vae", "beta-vae")) {
+            JsonNode model = p.get(run + "_seed1");
+            assertTrue(model != null && model.get("recovery").get("mcc_pearson").asDouble() > 0.2, run + ": " + p);
+        }
+        assertTrue(p.has("additive"), p.toString());
+        assertTrue(Files.isRegularFile(results.resolve("perturb/transfer/svae_plus_seed1.transfer/transfer.json")));
+        String perturbHtml = Files.readString(results.resolve("report/perturb_svae_recovery.html"));
+        assertTrue(perturbHtml.contains("data:image/png;base64,"), "perturbation report has inline figures");
+
         Run again = nextflow("-resume");
         assertEquals(0, again.exit(), again.log());
         long submitted = first.log().lines().filter(l -> l.contains("Submitted process >")).count();
         long cached = again.log().lines().filter(l -> l.contains("Cached process >")).count();
-        assertTrue(submitted >= 20, "both tracks ran their tasks: " + submitted);
+        assertTrue(submitted >= 35, "every track ran its tasks: " + submitted);
         assertEquals(submitted, cached, "every task re-used:\n" + again.log());
         assertFalse(again.log().contains("Submitted process"), again.log());
 
