@@ -61,14 +61,14 @@ public final class NormalizeCommand extends Verb {
             QuantileNormalizer qn = new QuantileNormalizer(nf);
             stats = new GeneStandardizer(nf);
             if (quantile) {
-                forEachBatch(r, split, (ids, splits, x, offsets) -> qn.accumulate(x, trainingOffsets(splits, offsets)));
+                forEachBatch(r, split, true, (ids, splits, x, offsets) -> qn.accumulate(x, trainingOffsets(splits, offsets)));
                 reference = qn.reference();
             }
         }
         double[] ref = reference;
         Set<String> seen = new HashSet<>();
         try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
-            forEachBatch(r, split, (ids, splits, x, offsets) -> {
+            forEachBatch(r, split, !quantile, (ids, splits, x, offsets) -> {
                 seen.addAll(List.of(ids));
                 int[] train = trainingOffsets(splits, offsets);
                 if (ref != null) {
@@ -98,7 +98,7 @@ public final class NormalizeCommand extends Verb {
             for (String s : List.of(SplitAssigner.TRAIN, SplitAssigner.VALID, SplitAssigner.TEST)) {
                 writers.put(s, new ArrowMatrixWriter(outDir.resolve(s + ".arrow"), r.features(), List.<ObsColumn>of(), meta));
             }
-            forEachBatch(r, split, (ids, splits, x, offsets) -> {
+            forEachBatch(r, split, false, (ids, splits, x, offsets) -> {
                 if (ref != null) {
                     QuantileNormalizer.apply(ref, x, offsets);
                 }
@@ -138,8 +138,11 @@ public final class NormalizeCommand extends Verb {
         void visit(String[] ids, String[] splits, float[] x, int[] offsets);
     }
 
-    /** Every record batch, after checking that each sample has a split and only finite values. */
-    private void forEachBatch(ArrowMatrixReader r, Map<String, String> split, BatchVisitor v) {
+    /**
+     * Every record batch, after checking that each sample has a split and, with {@code checkValues} (the first
+     * pass over the file; the later passes read the same values), only finite values.
+     */
+    private void forEachBatch(ArrowMatrixReader r, Map<String, String> split, boolean checkValues, BatchVisitor v) {
         int nf = r.featureCount();
         while (r.nextBatch()) {
             float[] x = r.batchX();
@@ -153,7 +156,7 @@ public final class NormalizeCommand extends Verb {
                 if (s == null) {
                     throw new InputException(splitFile, "sample " + id + " of " + input.getFileName() + " has no split");
                 }
-                for (int j = 0; j < nf; j++) {
+                for (int j = 0; checkValues && j < nf; j++) {
                     if (!Float.isFinite(x[i * nf + j])) {
                         throw new InputException(input, "sample " + id + ", feature " + r.features().get(j)
                                 + " is not a finite number (" + x[i * nf + j] + ")");

@@ -32,8 +32,12 @@ public final class QuantileNormalizer {
         int n = sortedSums.length;
         float[][] sorted = new float[offsets.length][];
         IntStream.range(0, offsets.length).parallel().forEach(k -> {
-            float[] s = java.util.Arrays.copyOfRange(x, offsets[k], offsets[k] + n);
-            java.util.Arrays.sort(s);
+            RankOrder order = rankOrder(n);
+            order.sort(x, offsets[k]);
+            float[] s = new float[n];
+            for (int r = 0; r < n; r++) {
+                s[r] = x[offsets[k] + order.index(r)];
+            }
             sorted[k] = s;
         });
         for (float[] s : sorted) {
@@ -64,30 +68,38 @@ public final class QuantileNormalizer {
     /** Replaces a sample's values in place by the reference quantile of their truncated average rank. */
     public static void apply(double[] reference, float[] row, int offset) {
         int n = reference.length;
-        // sort (value, index) pairs as primitive longs: order-preserving float bits high, index low; two
-        // values tie exactly when their high halves are equal (-0.0 and 0.0 share one), so after the sort
-        // the row itself is not read again and is overwritten in place
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((long) sortableBits(row[offset + i]) << 32) | i;
-        }
-        java.util.Arrays.sort(keys);
+        // after the sort the ranks come from the order alone: two values tie exactly when their sortable bits
+        // are equal (-0.0 and 0.0 share them), so the row is not read again and is overwritten in place
+        RankOrder order = rankOrder(n);
+        order.sort(row, offset);
         int i = 0;
         while (i < n) {
             int j = i;
-            long value = keys[i] >> 32;
-            while (j + 1 < n && keys[j + 1] >> 32 == value) {
+            int value = order.key(i);
+            while (j + 1 < n && order.key(j + 1) == value) {
                 j++;
             }
             // 1-based ranks i+1 .. j+1 tie: average rank, truncated
             int rank = (int) (((i + 1) + (j + 1)) / 2.0);
             float v = (float) reference[rank - 1];
             for (int k = i; k <= j; k++) {
-                row[offset + (int) keys[k]] = v;
+                row[offset + order.index(k)] = v;
             }
             i = j + 1;
         }
     }
+
+    /** This thread's sorter for rows of n values (the parallel streams run on the common pool's threads). */
+    private static RankOrder rankOrder(int n) {
+        RankOrder order = ORDERS.get();
+        if (order == null || order.length() != n) {
+            order = new RankOrder(n);
+            ORDERS.set(order);
+        }
+        return order;
+    }
+
+    private static final ThreadLocal<RankOrder> ORDERS = new ThreadLocal<>();
 
     /** An int whose signed order is the float's numeric order (for finite values and infinities). */
     static int sortableBits(float v) {

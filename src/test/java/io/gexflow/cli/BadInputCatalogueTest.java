@@ -134,6 +134,13 @@ class BadInputCatalogueTest {
                 new Case("normalize: split names a sample twice", d -> List.of("normalize", "--input", train.toString(),
                         "--split", text(d, "s.tsv", splitTsv(60) + "s3\ttest\n").toString(), "--out-dir", d.out("n")),
                         4, "id s3 appears twice"),
+                // s7 is a test sample here: every sample's values are checked, not only the training ones
+                new Case("normalize: NaN in a test sample", d -> List.of("normalize", "--input", bad(d, Float.NaN).toString(),
+                        "--split", text(d, "s.tsv", splitTsv(5)).toString(), "--out-dir", d.out("n")), 4,
+                        "sample s7, feature tg2 is not a finite number (NaN)"),
+                new Case("normalize --no-quantile: infinite value", d -> List.of("normalize", "--no-quantile", "--input",
+                        bad(d, Float.POSITIVE_INFINITY).toString(), "--split", text(d, "s.tsv", splitTsv(60)).toString(),
+                        "--out-dir", d.out("n")), 4, "is not a finite number (Infinity)"),
                 // training of the baselines and D-GEX
                 new Case("train-lr: NaN in the training split", d -> List.of("train-lr", "--train", bad(d, Float.NaN)
                         .toString(), "--out-dir", d.out("m")), 4, "sample s7, feature tg2: value NaN"),
