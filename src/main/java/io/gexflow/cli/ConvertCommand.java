@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -125,7 +127,14 @@ public final class ConvertCommand extends Verb {
             inputs.add(landmarkMap);
             inputs.add(targetMap);
         }
-        Provenance prov = provenance(null, inputs.toArray(Path[]::new));
+        // the inputs' SHA-256 (provenance) is read on another thread while the first pass reads the matrix: both
+        // read the whole input, and the hash is only needed for the output's metadata, after that pass
+        for (Path p : inputs) {
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                throw new InputException(p, "no such file");
+            }
+        }
+        CompletableFuture<Provenance> prov = CompletableFuture.supplyAsync(() -> provenance(null, inputs.toArray(Path[]::new)));
         try (GctDataset ds = format == Format.rpkm_table ? io.gexflow.io.RpkmTable.read(input) : GctDataset.open(input)) {
             int nRows = ds.rowCount();
             List<String> features = new ArrayList<>();
@@ -214,7 +223,7 @@ public final class ConvertCommand extends Verb {
     }
 
     private void write(GctDataset ds, List<String> features, List<String> symbols, int nLandmarks, int[][] probeRows,
-            Map<String, Object> summary, Provenance prov) {
+            Map<String, Object> summary, CompletableFuture<Provenance> provenance) {
         int nRows = ds.rowCount();
         int nFeatures = features.size();
         int nSamples = ds.columnCount();
@@ -292,13 +301,15 @@ public final class ConvertCommand extends Verb {
         }
         int written = nSamples - droppedSamples.size();
         summary.put("missing", missingSummary(missingCells, written, droppedSamples, droppedGenes, nSamples, nFeatures));
-        Map<String, String> meta = metadata(prov);
+        Map<String, String> meta = metadata(joined(provenance));
         if (nLandmarks > 0) {
             meta.put(RegressionData.LANDMARKS, Json.compact(keptLandmarks));
             meta.put(META_SYMBOLS, Json.compact(keptSymbols));
         }
         meta.put(META_SUMMARY, Json.compact(summary));
         ArrowMatrixWriter w = new ArrowMatrixWriter(out.value, keptFeatures, List.<ObsColumn>of(), meta);
+        // without gene maps and dropped rows, each sample's features are its rows as read: written from the block
+        boolean asRead = keep.length == nRows && identity(probeRows);
         try {
             float[] kept = new float[keep.length];
             for (int from = 0; from < nSamples; from += chunk) {
@@ -306,6 +317,10 @@ public final class ConvertCommand extends Verb {
                 float[] block = ds.readColumns(from, to);
                 for (int c = from; c < to; c++) {
                     if (incomplete[c]) {
+                        continue;
+                    }
+                    if (asRead) {
+                        w.write(ds.columnIds().get(c), List.of(), block, (c - from) * nRows);
                         continue;
                     }
                     genes(block, (c - from) * nRows, probeRows, row);
@@ -400,6 +415,28 @@ public final class ConvertCommand extends Verb {
             }
         }
         return none;
+    }
+
+    /** Whether feature f is row f alone, for every feature. */
+    private static boolean identity(int[][] probeRows) {
+        for (int f = 0; f < probeRows.length; f++) {
+            if (probeRows[f].length != 1 || probeRows[f][0] != f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The provenance, with an input error of its thread rethrown as is. */
+    private static Provenance joined(CompletableFuture<Provenance> provenance) {
+        try {
+            return provenance.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** Where notes go: stderr, or what the caller of the command line set (tests). */

@@ -42,6 +42,8 @@ final class GctxDataset extends AbstractGctDataset {
     private final HdfFile hdf;
     private final Dataset matrix;
     private final int samplesPerSlice;
+    /** The direct reader of a matrix stored contiguously as 32-bit floats; null: jHDF reads the slices. */
+    private final ContiguousFloatReader contiguous;
     private boolean closed;
 
     private GctxDataset(Path file, HdfFile hdf, Dataset matrix, List<String> rowIds, List<String> columnIds,
@@ -51,6 +53,7 @@ final class GctxDataset extends AbstractGctDataset {
         this.matrix = matrix;
         this.samplesPerSlice = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
                 maxSliceElements / Math.max(1, rowIds.size())));
+        this.contiguous = ContiguousFloatReader.open(file, hdf, matrix);
     }
 
     static GctxDataset open(Path file) {
@@ -98,6 +101,11 @@ final class GctxDataset extends AbstractGctDataset {
         return "GCTX";
     }
 
+    /** Whether slices are read straight from the file (a contiguous float32 matrix) rather than by jHDF. */
+    boolean copiesContiguousFloat32() {
+        return contiguous != null;
+    }
+
     @Override
     public float[] readColumns(int from, int to) {
         Objects.checkFromToIndex(from, to, columnCount());
@@ -136,7 +144,13 @@ final class GctxDataset extends AbstractGctDataset {
     public void close() {
         if (!closed) {
             closed = true;
-            hdf.close();
+            try {
+                if (contiguous != null) {
+                    contiguous.close();
+                }
+            } finally {
+                hdf.close();
+            }
         }
     }
 
@@ -160,6 +174,12 @@ final class GctxDataset extends AbstractGctDataset {
         }
         Object slice;
         try {
+            if (contiguous != null) {
+                // one read of the slice's bytes, copied straight into out: jHDF's getData reads row by row and
+                // converts value by value into a float[][] first (most of convert's reading time)
+                contiguous.read((long) start * n, len * n, out, outOffset);
+                return;
+            }
             slice = matrix.getData(new long[]{start, 0}, new int[]{len, n});
         } catch (RuntimeException e) {
             throw new InputException(file(), "corrupt or truncated HDF5: cannot read samples " + start + ".."

@@ -14,6 +14,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading the cmapPy fixtures (src/test/resources/cmappy, BSD-3, see LICENSE.txt there). */
@@ -197,6 +198,46 @@ class GctReadTest {
             assertArrayEquals(new float[]{7.5f, 8.5f, Float.NaN, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f},
                     ds.readColumns(new int[]{2, 0, 1}));
         }
+    }
+
+    /** Contiguous float32 matrices (h5py, both byte orders; src/test/resources/generated/make_float32_gctx.py). */
+    @ParameterizedTest
+    @CsvSource({"float32_le_n3x4.gctx, 1000000", "float32_le_n3x4.gctx, 3", "float32_be_n3x4.gctx, 1000000",
+            "float32_be_n3x4.gctx, 6"})
+    void contiguousFloat32MatricesAreCopiedInTheirByteOrder(String name, long sliceElements) throws Exception {
+        Path file = Path.of(GctReadTest.class.getResource("/generated/" + name).toURI());
+        try (GctxDataset ds = GctxDataset.open(file, sliceElements)) {
+            assertTrue(ds.copiesContiguousFloat32(), "the byte-copy path reads " + name);
+            float[] expected = new float[12];
+            for (int j = 0; j < 4; j++) {
+                expected[3 * j] = j + 0.5f;
+                expected[3 * j + 1] = j == 2 ? Float.NaN : -(j + 0.25f);
+                expected[3 * j + 2] = (float) (1e-30 * (j + 1));
+            }
+            assertArrayEquals(expected, ds.readAll());
+            assertArrayEquals(Arrays.copyOfRange(expected, 3, 9), ds.readColumns(1, 3));
+            float[] picked = new float[6];
+            System.arraycopy(expected, 9, picked, 0, 3);
+            System.arraycopy(expected, 0, picked, 3, 3);
+            assertArrayEquals(picked, ds.readColumns(new int[]{3, 0}));
+        }
+        try (GctxDataset ds = GctxDataset.open(fixture("mini_gctoo_for_testing.gctx"))) {
+            assertFalse(ds.copiesContiguousFloat32(), "float64 goes through jHDF's conversion");
+        }
+    }
+
+    /** A contiguous float32 file cut inside its values (they start at byte 4568; h5py put ids after them). */
+    @Test
+    void aContiguousFloat32FileCutInsideItsValuesIsAnInputError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path whole = Path.of(GctReadTest.class.getResource("/generated/float32_le_n3x4.gctx").toURI());
+        Path cut = dir.resolve("cut.gctx");
+        java.nio.file.Files.write(cut, Arrays.copyOf(java.nio.file.Files.readAllBytes(whole), 4568 + 20));
+        io.gexflow.io.InputException e = org.junit.jupiter.api.Assertions.assertThrows(io.gexflow.io.InputException.class, () -> {
+            try (GctDataset ds = GctxDataset.open(cut)) {
+                ds.readAll();
+            }
+        });
+        assertTrue(e.getMessage().contains("cut.gctx"), e.getMessage());
     }
 
     @ParameterizedTest
