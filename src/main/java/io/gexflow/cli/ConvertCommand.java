@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -129,12 +128,9 @@ public final class ConvertCommand extends Verb {
         }
         // the inputs' SHA-256 (provenance) is read on another thread while the first pass reads the matrix: both
         // read the whole input, and the hash is only needed for the output's metadata, after that pass
-        for (Path p : inputs) {
-            if (!java.nio.file.Files.isRegularFile(p)) {
-                throw new InputException(p, "no such file");
-            }
-        }
-        CompletableFuture<Provenance> prov = CompletableFuture.supplyAsync(() -> provenance(null, inputs.toArray(Path[]::new)));
+        // the inputs' SHA-256 (provenance) is read on another thread while the first pass reads the matrix: both
+        // read the whole input, and the hash is only needed for the output's metadata, after that pass
+        CompletableFuture<Provenance> prov = provenanceMeanwhile(null, inputs.toArray(Path[]::new));
         try (GctDataset ds = format == Format.rpkm_table ? io.gexflow.io.RpkmTable.read(input) : GctDataset.open(input)) {
             int nRows = ds.rowCount();
             List<String> features = new ArrayList<>();
@@ -425,18 +421,6 @@ public final class ConvertCommand extends Verb {
             }
         }
         return true;
-    }
-
-    /** The provenance, with an input error of its thread rethrown as is. */
-    private static Provenance joined(CompletableFuture<Provenance> provenance) {
-        try {
-            return provenance.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     /** Where notes go: stderr, or what the caller of the command line set (tests). */

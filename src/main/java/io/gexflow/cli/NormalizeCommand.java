@@ -2,6 +2,7 @@ package io.gexflow.cli;
 
 import io.gexflow.data.GeneStandardizer;
 import io.gexflow.data.QuantileNormalizer;
+import io.gexflow.data.RankFile;
 import io.gexflow.data.SplitAssigner;
 import io.gexflow.io.InputException;
 import io.gexflow.io.Json;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +28,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Quantile-normalises every sample onto the training samples' mean quantiles, then standardises
- * every gene with training-split statistics, and writes one file per split. Three streaming passes
- * over the input: memory is O(features) plus one record batch.
+ * every gene with training-split statistics, and writes one file per split. Streaming passes over the
+ * input: with quantile normalisation, two (the reference, then the output) and one over the training
+ * samples' rank indices in a scratch file between them ({@link RankFile}, 2 bytes a value, deleted at
+ * the end); without, two. Memory is O(features) plus one record batch.
  */
 @Command(name = "normalize", mixinStandardHelpOptions = true,
         description = "Quantile normalisation + per-gene standardisation (statistics from the training split).")
@@ -52,45 +56,71 @@ public final class NormalizeCommand extends Verb {
 
     /** Writes into {@code outDir}, the staging directory that takes the --out-dir option's place at the end. */
     private int normalize(Path outDir) {
+        // the inputs' SHA-256 for the provenance, on another thread while the passes below read the matrix
+        CompletableFuture<Provenance> provenance = provenanceMeanwhile(null, input, splitFile);
         Map<String, String> split = readSplit(splitFile);
         int nf;
-        double[] reference = null;
-        GeneStandardizer stats;
         try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
             nf = r.featureCount();
-            QuantileNormalizer qn = new QuantileNormalizer(nf);
-            stats = new GeneStandardizer(nf);
-            if (quantile) {
-                forEachBatch(r, split, true, (ids, splits, x, offsets) -> qn.accumulate(x, trainingOffsets(splits, offsets)));
-                reference = qn.reference();
+        }
+        // with quantile normalisation, the training samples' rank indices go to a scratch file in the first pass and
+        // are read back by the later ones, so that each sample is sorted once (the sorts were most of the time)
+        RankFile ranks = quantile && nf <= RankFile.MAX_FEATURES ? new RankFile(outDir.resolve(".train-ranks.tmp"), nf) : null;
+        try {
+            return normalize(outDir, split, nf, ranks, provenance);
+        } finally {
+            if (ranks != null) {
+                ranks.close();
             }
         }
-        double[] ref = reference;
+    }
+
+    private int normalize(Path outDir, Map<String, String> split, int nf, RankFile ranks,
+            CompletableFuture<Provenance> provenance) {
+        double[] reference = null;
+        GeneStandardizer stats = new GeneStandardizer(nf);
         Set<String> seen = new HashSet<>();
-        try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
-            forEachBatch(r, split, !quantile, (ids, splits, x, offsets) -> {
-                seen.addAll(List.of(ids));
-                int[] train = trainingOffsets(splits, offsets);
-                if (ref != null) {
-                    QuantileNormalizer.apply(ref, x, train);
-                }
-                for (int off : train) {
-                    stats.accumulate(x, off);
-                }
-            });
+        if (quantile) {
+            // pass 1: the reference quantiles (and the training samples' rank indices)
+            QuantileNormalizer qn = new QuantileNormalizer(nf);
+            try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
+                forEachBatch(r, split, true, (ids, splits, x, offsets) -> {
+                    seen.addAll(List.of(ids));
+                    qn.accumulate(x, trainingOffsets(splits, offsets), ranks);
+                });
+            }
+            checkSplit(seen, split, qn.samples());
+            reference = qn.reference();
         }
-        if (seen.size() < split.size()) {
-            String unknown = split.keySet().stream().filter(id -> !seen.contains(id)).sorted().findFirst().orElseThrow();
-            throw new InputException(splitFile, (split.size() - seen.size()) + " id(s) are no sample of "
-                    + input.getFileName() + ", e.g. '" + unknown + "': the split belongs to other data");
-        }
-        if (stats.count() < 2) {
-            throw new InputException(splitFile, stats.count() + " training sample(s): the per-gene standard deviations "
-                    + "need at least 2");
+        double[] ref = reference;
+        // pass 2: the per-gene statistics of the (normalised) training samples
+        if (ranks != null) {
+            float[] row = new float[nf];
+            int[] rank = new int[nf];
+            for (long t = 0; t < ranks.rows(); t++) {
+                ranks.next(rank);
+                QuantileNormalizer.apply(ref, rank, row, 0);
+                stats.accumulate(row, 0);
+            }
+            ranks.rewind();
+        } else {
+            try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
+                forEachBatch(r, split, !quantile, (ids, splits, x, offsets) -> {
+                    seen.addAll(List.of(ids));
+                    int[] train = trainingOffsets(splits, offsets);
+                    if (ref != null) {
+                        QuantileNormalizer.apply(ref, x, train);
+                    }
+                    for (int off : train) {
+                        stats.accumulate(x, off);
+                    }
+                });
+            }
+            checkSplit(seen, split, stats.count());
         }
         double[] means = stats.means();
         double[] stds = stats.stds();
-        Provenance prov = provenance(null, input, splitFile);
+        Provenance prov = joined(provenance);
         Map<String, ArrowMatrixWriter> writers = new LinkedHashMap<>();
         try (ArrowMatrixReader r = new ArrowMatrixReader(input)) {
             Map<String, String> meta = new LinkedHashMap<>(r.metadata());
@@ -99,7 +129,18 @@ public final class NormalizeCommand extends Verb {
                 writers.put(s, new ArrowMatrixWriter(outDir.resolve(s + ".arrow"), r.features(), List.<ObsColumn>of(), meta));
             }
             forEachBatch(r, split, false, (ids, splits, x, offsets) -> {
-                if (ref != null) {
+                if (ranks != null) {
+                    // training samples from their rank indices (in file order, as written), the others sorted here
+                    int[] rank = new int[nf];
+                    for (int i = 0; i < ids.length; i++) {
+                        if (splits[i].equals(SplitAssigner.TRAIN)) {
+                            ranks.next(rank);
+                            QuantileNormalizer.apply(ref, rank, x, offsets[i]);
+                        }
+                    }
+                    QuantileNormalizer.apply(ref, x, IntStream.range(0, ids.length)
+                            .filter(i -> !splits[i].equals(SplitAssigner.TRAIN)).map(i -> offsets[i]).toArray());
+                } else if (ref != null) {
                     QuantileNormalizer.apply(ref, x, offsets);
                 }
                 for (int i = 0; i < ids.length; i++) {
@@ -131,6 +172,19 @@ public final class NormalizeCommand extends Verb {
             throw e;
         }
         return 0;
+    }
+
+    /** Every id of the split is a sample of the input, and at least 2 samples train (for the standard deviations). */
+    private void checkSplit(Set<String> seen, Map<String, String> split, long trainingSamples) {
+        if (seen.size() < split.size()) {
+            String unknown = split.keySet().stream().filter(id -> !seen.contains(id)).sorted().findFirst().orElseThrow();
+            throw new InputException(splitFile, (split.size() - seen.size()) + " id(s) are no sample of "
+                    + input.getFileName() + ", e.g. '" + unknown + "': the split belongs to other data");
+        }
+        if (trainingSamples < 2) {
+            throw new InputException(splitFile, trainingSamples + " training sample(s): the per-gene standard deviations "
+                    + "need at least 2");
+        }
     }
 
     /** One record batch: its sample ids, their splits, the values, and where each sample starts in them. */

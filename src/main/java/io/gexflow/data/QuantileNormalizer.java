@@ -29,8 +29,17 @@ public final class QuantileNormalizer {
      * parallel and summed in the order given, so the sums are exactly those of adding one row at a time.
      */
     public void accumulate(float[] x, int[] offsets) {
+        accumulate(x, offsets, null);
+    }
+
+    /**
+     * As {@link #accumulate(float[], int[])}, and appends each sample's rank indices ({@link #ranks}) to
+     * {@code ranks} in the order given (when not null), so that later passes need not sort the sample again.
+     */
+    public void accumulate(float[] x, int[] offsets, RankFile ranks) {
         int n = sortedSums.length;
         float[][] sorted = new float[offsets.length][];
+        int[][] rankIndices = new int[ranks == null ? 0 : offsets.length][];
         IntStream.range(0, offsets.length).parallel().forEach(k -> {
             RankOrder order = rankOrder(n);
             order.sort(x, offsets[k]);
@@ -39,13 +48,26 @@ public final class QuantileNormalizer {
                 s[r] = x[offsets[k] + order.index(r)];
             }
             sorted[k] = s;
+            if (ranks != null) {
+                rankIndices[k] = new int[n];
+                ranks(order, rankIndices[k]);
+            }
         });
-        for (float[] s : sorted) {
+        for (int k = 0; k < sorted.length; k++) {
+            float[] s = sorted[k];
             for (int r = 0; r < n; r++) {
                 sortedSums[r] += s[r];
             }
             samples++;
+            if (ranks != null) {
+                ranks.append(rankIndices[k]);
+            }
         }
+    }
+
+    /** How many reference samples were added. */
+    public long samples() {
+        return samples;
     }
 
     /** The reference quantiles: mean of the r-th smallest values. */
@@ -68,10 +90,31 @@ public final class QuantileNormalizer {
     /** Replaces a sample's values in place by the reference quantile of their truncated average rank. */
     public static void apply(double[] reference, float[] row, int offset) {
         int n = reference.length;
-        // after the sort the ranks come from the order alone: two values tie exactly when their sortable bits
-        // are equal (-0.0 and 0.0 share them), so the row is not read again and is overwritten in place
         RankOrder order = rankOrder(n);
         order.sort(row, offset);
+        int[] ranks = RANKS.get();
+        if (ranks == null || ranks.length != n) {
+            ranks = new int[n];
+            RANKS.set(ranks);
+        }
+        ranks(order, ranks);
+        apply(reference, ranks, row, offset);
+    }
+
+    /** Replaces a sample's values by the reference at its rank indices ({@link #ranks}). */
+    public static void apply(double[] reference, int[] ranks, float[] row, int offset) {
+        for (int i = 0; i < ranks.length; i++) {
+            row[offset + i] = (float) reference[ranks[i]];
+        }
+    }
+
+    /**
+     * The rank index of each value of a sorted sample: its 1-based average rank among the sample's values (ties
+     * share the average), truncated to an integer as the reference code does, minus one. Ties come from the
+     * order alone: two values tie exactly when their sortable bits are equal (-0.0 and 0.0 share them).
+     */
+    static void ranks(RankOrder order, int[] out) {
+        int n = order.length();
         int i = 0;
         while (i < n) {
             int j = i;
@@ -80,14 +123,15 @@ public final class QuantileNormalizer {
                 j++;
             }
             // 1-based ranks i+1 .. j+1 tie: average rank, truncated
-            int rank = (int) (((i + 1) + (j + 1)) / 2.0);
-            float v = (float) reference[rank - 1];
+            int index = (int) (((i + 1) + (j + 1)) / 2.0) - 1;
             for (int k = i; k <= j; k++) {
-                row[offset + order.index(k)] = v;
+                out[order.index(k)] = index;
             }
             i = j + 1;
         }
     }
+
+    private static final ThreadLocal<int[]> RANKS = new ThreadLocal<>();
 
     /** This thread's sorter for rows of n values (the parallel streams run on the common pool's threads). */
     private static RankOrder rankOrder(int n) {
