@@ -33,9 +33,9 @@ public final class MomentumSgd extends Optimizer {
     public void update(String parameterId, NDArray weight, NDArray grad) {
         float lr = rate.getNewValue(parameterId, updateCount(parameterId));
         NDArray v = velocity.computeIfAbsent(parameterId, k -> weight.zerosLike());
-        try (NDArray step = grad.mul(lr)) {
-            v.muli(momentum).addi(step);
-        }
+        // every operation in place: the gradient is scaled where it is (it is zeroed below anyway), so no
+        // parameter-sized array is allocated per step (a fresh one per step was a fifth of D-GEX's native time)
+        v.muli(momentum).addi(grad.muli(lr));
         weight.subi(v);
         // as DJL's update does, the gradient is zeroed for the next batch (its backward accumulates into it)
         grad.subi(grad);
