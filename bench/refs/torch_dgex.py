@@ -1,12 +1,12 @@
 """PyTorch reference for train-dgex: the same network and one epoch of the same work, float32.
 
-usage: torch_dgex.py TRAIN VALID HIDDEN_LAYERS HIDDEN_UNITS BATCH [SEED]
+usage: torch_dgex.py TRAIN VALID HIDDEN_LAYERS HIDDEN_UNITS BATCH [SEED] [EPOCHS]
 
 tanh MLP (landmarks -> HIDDEN_UNITS x HIDDEN_LAYERS -> targets), 10% dropout after each hidden layer,
 loss summed over targets and averaged over the batch (D-GEX eq. 3), SGD with momentum 0.5, rate 3e-4
 and x3 on the output and the 2nd/3rd hidden weights; one epoch of shuffled minibatches followed, as in
 train-dgex, by evaluation on a fixed training subset (min(5000, n) samples) and on the validation split.
-Prints the epoch time and samples/s (training samples / epoch time).
+Prints each epoch's time and samples/s (training samples / epoch time), one line per epoch (default 1).
 """
 import sys
 import time
@@ -22,6 +22,7 @@ def main():
     xv, yv = read_regression(sys.argv[2])
     layers, units, batch = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
     seed = int(sys.argv[6]) if len(sys.argv) > 6 else 7
+    epochs = int(sys.argv[7]) if len(sys.argv) > 7 else 1
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     blocks, scaled, plain = [], [], []
@@ -40,27 +41,28 @@ def main():
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
     monitor = torch.from_numpy(rng.choice(x.shape[0], min(5000, x.shape[0]), replace=False))
     n = x.shape[0]
-    start = time.perf_counter()
-    net.train()
-    order = torch.from_numpy(rng.permutation(n))
-    for lo in range(0, n, batch):
-        idx = order[lo:lo + batch]
-        xb, yb = xt[idx], yt[idx]
-        sgd.zero_grad()
-        loss = (net(xb) - yb).square().sum(dim=1).mean()
-        loss.backward()
-        sgd.step()
-    net.eval()
-    with torch.no_grad():
-        maes = []
-        for xs, ys in ((xt[monitor], yt[monitor]), (torch.from_numpy(xv), torch.from_numpy(yv))):
-            err = 0.0
-            for lo in range(0, xs.shape[0], 1000):
-                err += (net(xs[lo:lo + 1000]) - ys[lo:lo + 1000]).abs().sum().item()
-            maes.append(err / ys.numel())
-    secs = time.perf_counter() - start
-    print(f"epoch {secs:.2f} s, {n / secs:.1f} samples/s, train-MAE {maes[0]:.4f} valid-MAE {maes[1]:.4f},"
-          f" torch {torch.__version__}, {torch.get_num_threads()} threads")
+    for _ in range(epochs):
+        start = time.perf_counter()
+        net.train()
+        order = torch.from_numpy(rng.permutation(n))
+        for lo in range(0, n, batch):
+            idx = order[lo:lo + batch]
+            xb, yb = xt[idx], yt[idx]
+            sgd.zero_grad()
+            loss = (net(xb) - yb).square().sum(dim=1).mean()
+            loss.backward()
+            sgd.step()
+        net.eval()
+        with torch.no_grad():
+            maes = []
+            for xs, ys in ((xt[monitor], yt[monitor]), (torch.from_numpy(xv), torch.from_numpy(yv))):
+                err = 0.0
+                for lo in range(0, xs.shape[0], 1000):
+                    err += (net(xs[lo:lo + 1000]) - ys[lo:lo + 1000]).abs().sum().item()
+                maes.append(err / ys.numel())
+        secs = time.perf_counter() - start
+        print(f"epoch {secs:.2f} s, {n / secs:.1f} samples/s, train-MAE {maes[0]:.4f} valid-MAE {maes[1]:.4f},"
+              f" torch {torch.__version__}, {torch.get_num_threads()} threads")
 
 
 if __name__ == "__main__":
