@@ -4,6 +4,7 @@
 #   bench/run.sh            # paper-scale rows (OLS/ridge 20,000 x 943 -> 4,760; ~15-25 min on 2 cores)
 #   bench/run.sh --quick    # smaller sizes, under 5 minutes
 #   ROWS="ols ridge" bench/run.sh --quick   # a subset of rows: ols ridge dgex normalize convert startup
+#   (with a GPU visible, the dgex row adds a GPU section: 943 -> 9000x3 -> 9,520 per epoch, projected to 200 epochs)
 #   BEFORE=/path/to/older/checkout bench/run.sh   # adds train-lr rows run with that checkout's built jar
 #
 # Installs the references if missing (pip: scikit-learn numpy h5py pyarrow torch; else Debian's
@@ -139,6 +140,28 @@ if [[ " $ROWS " == *" dgex "* ]] && has torch; then
     "valid-MAE $(sed -nE 's/.*valid[-_](MAE|mae) ([0-9.]+).*/\2/p' "$work/dgex_gexflow.log" | tail -1) / $(sed -n 's/.*valid-MAE \([0-9.]*\),.*/\1/p' "$work/dgex_torch.log")"
 fi
 
+# GPU section (issue 14): with a GPU visible, D-GEX 943 -> 9000x3 -> 9,520 (the paper's largest network) on the GPU,
+# the second epoch's time, and that time projected to the paper's 200 epochs of 88,807 training samples; PyTorch
+# on CUDA beside it when the installed torch sees the GPU (the pip CPU wheel does not: then "-")
+if [[ " $ROWS " == *" dgex "* ]] && command -v nvidia-smi >/dev/null && nvidia-smi -L >/dev/null 2>&1; then
+  GPU_TRAIN="${GPU_TRAIN:-$( ((quick)) && echo 2000 || echo 10000)}"
+  mkdir -p "$work/gpu"
+  "$PYTHON" "$refs/make_regression_data.py" "$work/gpu" "$GPU_TRAIN" 500 "$N_IN" 9520
+  measure dgex_gpu_gexflow "$root/bin/gexflow" train-dgex --device gpu --train "$work/gpu/train.arrow" --valid "$work/gpu/valid.arrow" \
+    --hidden-layers 3 --hidden-units 9000 --batch-size "$BATCH" --epochs 2 --out-dir "$work/gpu/model"
+  grss=$RSS_MB
+  gsec="$(sed -n 's/.*epoch 2\/2 .*(\([0-9.]*\) s).*/\1/p' "$work/dgex_gpu_gexflow.log")"
+  tsec=""; trss="-"
+  if "$PYTHON" -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
+    measure dgex_gpu_torch env TORCH_DEVICE=cuda "$PYTHON" "$refs/torch_dgex.py" "$work/gpu/train.arrow" "$work/gpu/valid.arrow" 3 9000 \
+      "$BATCH" 7 2
+    tsec="$(sed -n 's/^epoch \([0-9.]*\) s.*/\1/p' "$work/dgex_gpu_torch.log" | tail -1)"; trss="${RSS_MB} MB"
+  fi
+  project() { awk -v s="$1" -v n="$GPU_TRAIN" 'BEGIN {if (s + 0 > 0) printf "%.2f h for 200 epochs of 88,807", s / n * 88807 * 200 / 3600; else printf "failed"}'; }
+  row "GPU ($(nvidia-smi --query-gpu=name --format=csv,noheader | head -1)): D-GEX 943 -> 9000x3 -> 9520, batch $BATCH, second epoch of $GPU_TRAIN" \
+    "${gsec:-failed} s/epoch ($(project "$gsec"))" "${tsec:+PyTorch CUDA $tsec s/epoch ($(project "$tsec"))}${tsec:--}" \
+    "$(ratio "$tsec" "$gsec")" "${grss} MB" "$trss" "-"
+fi
 if [[ " $ROWS " == *" normalize "* ]] && has numpy; then
   mkdir -p "$work/norm"
   "$PYTHON" "$refs/make_expression_data.py" "$work/norm" "$NORM_SAMPLES" "$NORM_GENES"

@@ -6,8 +6,9 @@ tanh MLP (landmarks -> HIDDEN_UNITS x HIDDEN_LAYERS -> targets), 10% dropout aft
 loss summed over targets and averaged over the batch (D-GEX eq. 3), SGD with momentum 0.5, rate 3e-4
 and x3 on the output and the 2nd/3rd hidden weights; one epoch of shuffled minibatches followed, as in
 train-dgex, by evaluation on a fixed training subset (min(5000, n) samples) and on the validation split.
-Prints each epoch's time and samples/s (training samples / epoch time), one line per epoch (default 1).
+On the GPU with TORCH_DEVICE=cuda (bench/run.sh's GPU section). Prints each epoch's time and samples/s (training samples / epoch time), one line per epoch (default 1).
 """
+import os
 import sys
 import time
 
@@ -36,15 +37,16 @@ def main():
     out = torch.nn.Linear(width, y.shape[1])
     scaled.append(out.weight)
     plain.append(out.bias)
-    net = torch.nn.Sequential(*blocks, out)
+    device = torch.device(os.environ.get("TORCH_DEVICE", "cpu"))
+    net = torch.nn.Sequential(*blocks, out).to(device)
     sgd = torch.optim.SGD([{"params": plain, "lr": 3e-4}, {"params": scaled, "lr": 9e-4}], lr=3e-4, momentum=0.5)
-    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-    monitor = torch.from_numpy(rng.choice(x.shape[0], min(5000, x.shape[0]), replace=False))
+    xt, yt = torch.from_numpy(x).to(device), torch.from_numpy(y).to(device)
+    monitor = torch.from_numpy(rng.choice(x.shape[0], min(5000, x.shape[0]), replace=False)).to(device)
     n = x.shape[0]
     for _ in range(epochs):
         start = time.perf_counter()
         net.train()
-        order = torch.from_numpy(rng.permutation(n))
+        order = torch.from_numpy(rng.permutation(n)).to(device)
         for lo in range(0, n, batch):
             idx = order[lo:lo + batch]
             xb, yb = xt[idx], yt[idx]
@@ -55,7 +57,7 @@ def main():
         net.eval()
         with torch.no_grad():
             maes = []
-            for xs, ys in ((xt[monitor], yt[monitor]), (torch.from_numpy(xv), torch.from_numpy(yv))):
+            for xs, ys in ((xt[monitor], yt[monitor]), (torch.from_numpy(xv).to(device), torch.from_numpy(yv).to(device))):
                 err = 0.0
                 for lo in range(0, xs.shape[0], 1000):
                     err += (net(xs[lo:lo + 1000]) - ys[lo:lo + 1000]).abs().sum().item()
