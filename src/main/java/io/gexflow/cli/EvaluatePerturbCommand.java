@@ -197,8 +197,11 @@ public final class EvaluatePerturbCommand extends Verb {
                     throw new InputException(transfers.get(e.getKey()), "is a transfer of a " + t.type() + " model, but "
                             + e.getKey() + " is " + m.type());
                 }
+                if (t.none() == null && (t.meanElbo() == null || t.meanIwelbo() == null)) {
+                    throw new InputException(transfers.get(e.getKey()), "has no mean_elbo / mean_iwelbo and no 'none' saying why");
+                }
                 m = m.withTransfer(new PerturbMetrics.Transfer(t.meanElbo(), t.meanIwelbo(), t.interventions().size(),
-                        t.interventions().stream().mapToInt(TransferMetrics.Intervention::cells).sum(), t.samples()));
+                        t.interventions().stream().mapToInt(TransferMetrics.Intervention::cells).sum(), t.samples(), t.none()));
             }
             results.put(e.getKey(), m);
         }

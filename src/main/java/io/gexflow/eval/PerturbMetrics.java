@@ -101,14 +101,21 @@ public record PerturbMetrics(
     /**
      * Held-out evidence of an sVAE-family model on interventions it never saw (transfer-svae's transfer.json).
      *
-     * @param elbo          mean over held-out interventions of their cells' mean ELBO (nats)
+     * @param elbo          mean over held-out interventions of their cells' mean ELBO (nats); absent when none was held out
      * @param iwelbo        the same for the IWELBO
      * @param interventions held-out interventions scored
      * @param cells         their cells
      * @param samples       importance samples per cell
+     * @param none          why nothing was scored (the data hold no held-out intervention); absent otherwise
      */
     @MetricsJson
-    public record Transfer(double elbo, double iwelbo, int interventions, int cells, int samples) {}
+    public record Transfer(
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double elbo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double iwelbo,
+            int interventions,
+            int cells,
+            int samples,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String none) {}
 
     /** ATE agreement over all genes and over the top-20 genes per condition. */
     @MetricsJson
