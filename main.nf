@@ -240,6 +240,9 @@ workflow.onComplete {
     }
     if (selected('perturb') && perturbInputs()) {
         log.info "gexflow: perturbation report: ${out.resolve('report')}/perturb_<dataset>.html"
-        log.info "gexflow: perturbation metrics: ${out.resolve(perturbPaperData() ? 'perturb/<dataset>/metrics.json' : 'perturb/metrics.json')}"
+        // a paper data set's under perturb/<dataset>/, --perturb_data's (or the simulation's) in perturb/; both with -profile test
+        def metrics = (perturbPaperData() ? ['perturb/<dataset>/metrics.json'] : []) +
+            (params.perturb_data || !perturbPaperData() ? ['perturb/metrics.json'] : [])
+        log.info "gexflow: perturbation metrics: ${metrics.collect { out.resolve(it) }.join(', ')}"
     }
 }

@@ -7,7 +7,7 @@
  * Included as TRAIN_DGEX, TRAIN_DGEX_GTEX and TRAIN_SVQVAE, each configured in conf/modules.config.
  */
 process TRAIN {
-    tag "${meta.id}"
+    tag "${meta.source ? "${meta.dataset}/" : ''}${meta.id}"
     label 'process_gpu'
 
     input:

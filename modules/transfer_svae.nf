@@ -5,7 +5,7 @@
  * ${meta.id}.transfer/transfer.json. ext.args: --split, --samples, --epochs, --seed (conf/modules.config).
  */
 process TRANSFER_SVAE {
-    tag "${meta.id}"
+    tag "${meta.source ? "${meta.dataset}/" : ''}${meta.id}"
     label 'process_gpu'
 
     input:

@@ -5,9 +5,10 @@
  * beside the additive baseline and, on a simulation, latent and target recovery -> metrics.json -> report.
  * The data: the papers' Norman and Replogle sets when their h5ad or URL is set (-profile full_perturb;
  * subworkflows/perturb_paper_data.nf: five Norman combination fractions, Replogle, Replogle with each held-out
- * pathway), else --perturb_data (a counts.arrow with a split column, e.g. from `gexflow prepare-perturb`, or a
- * directory holding one, with truth.json and latents.arrow for a simulation), else a simulation
- * (--perturb_simulate svae: counts, so the negative binomial likelihood fits them). Every data set (meta.id) goes
+ * pathway) and --perturb_data (a counts.arrow with a split column, e.g. from `gexflow prepare-perturb`, or a
+ * directory holding one, with truth.json and latents.arrow for a simulation), both when both are given
+ * (-profile test); a simulation (--perturb_simulate svae: counts, so the negative binomial likelihood fits them)
+ * when neither is. Every data set (meta.id) goes
  * through the same TRAIN (per model) -> EVALUATE_PERTURB -> REPORT_PERTURB chain.
  */
 include { PERTURB_PAPER_DATA      } from '../subworkflows/perturb_paper_data'
@@ -25,15 +26,20 @@ workflow PERTURB {
     main:
     versions = Channel.empty()
     heldout = Channel.empty()
-    if (params.perturb_norman_h5ad || params.perturb_norman_url || params.perturb_replogle_h5ad || params.perturb_replogle_url) {
+    data = Channel.empty()
+    def paper = params.perturb_norman_h5ad || params.perturb_norman_url || params.perturb_replogle_h5ad || params.perturb_replogle_url
+    if (paper) {
         PERTURB_PAPER_DATA()
-        data = PERTURB_PAPER_DATA.out.data
+        data = data.mix(PERTURB_PAPER_DATA.out.data)
         heldout = PERTURB_PAPER_DATA.out.heldout
         versions = versions.mix(PERTURB_PAPER_DATA.out.versions)
-    } else if (params.perturb_data) {
+    }
+    // --perturb_data beside the paper sets (-profile test runs the bundled simulation and the Norman-layout fixture)
+    if (params.perturb_data) {
         def local = file(params.perturb_data, checkIfExists: true)
-        data = Channel.value([[id: local.isDirectory() ? local.name : local.baseName], local])
-    } else {
+        data = data.mix(Channel.of([[id: local.isDirectory() ? local.name : local.baseName], local]))
+    }
+    if (!paper && !params.perturb_data) {
         SIMULATE(Channel.value([id: "${params.perturb_simulate}_sim", kind: params.perturb_simulate]))
         data = SIMULATE.out.data
         versions = versions.mix(SIMULATE.out.versions)

@@ -197,8 +197,11 @@ public final class EvaluatePerturbCommand extends Verb {
                     throw new InputException(transfers.get(e.getKey()), "is a transfer of a " + t.type() + " model, but "
                             + e.getKey() + " is " + m.type());
                 }
+                if (t.none() == null && (t.meanElbo() == null || t.meanIwelbo() == null)) {
+                    throw new InputException(transfers.get(e.getKey()), "has no mean_elbo / mean_iwelbo and no 'none' saying why");
+                }
                 m = m.withTransfer(new PerturbMetrics.Transfer(t.meanElbo(), t.meanIwelbo(), t.interventions().size(),
-                        t.interventions().stream().mapToInt(TransferMetrics.Intervention::cells).sum(), t.samples()));
+                        t.interventions().stream().mapToInt(TransferMetrics.Intervention::cells).sum(), t.samples(), t.none()));
             }
             results.put(e.getKey(), m);
         }
@@ -267,14 +270,19 @@ public final class EvaluatePerturbCommand extends Verb {
                 Double p = null;
                 Double r = null;
                 Double f = null;
+                TargetGraphScore.Oracle oracle = null;
                 if (!hp.conditional()) {
                     boolean[][] est = hp.masked() ? model.estimatedTargets() : TargetGraphScore.topK(model.effectMeans(), 2);
                     TargetGraphScore g = TargetGraphScore.of(truth.graph, est, lr.matching());
                     p = g.precision();
                     r = g.recall();
                     f = g.f1();
+                    if (!hp.masked()) {
+                        oracle = TargetGraphScore.bestThreshold(truth.graph, model.effectMeans(), lr.matching());
+                    }
                 }
-                rec = new PerturbMetrics.Recovery(lr.mccPearson(), lr.mccSpearman(), lr.r2(), p, r, f);
+                rec = new PerturbMetrics.Recovery(lr.mccPearson(), lr.mccSpearman(), lr.r2(), p, r, f,
+                        oracle == null ? null : oracle.score().f1(), oracle == null ? null : finiteOrNull(oracle.threshold()));
                 if (hp.masked()) {
                     maskEstimate = FigureData.matched(model.network().maskProbabilities(), model.treatments().size(),
                             lr.matching());
@@ -311,7 +319,8 @@ public final class EvaluatePerturbCommand extends Verb {
             double[][] maskEstimate = null;
             if (truth != null) {
                 SvaeMetrics s = SvaeMetrics.of(model, data, truth.latents, truth.graph);
-                rec = new PerturbMetrics.Recovery(s.mccPearson(), s.mccSpearman(), s.r2(), s.precision(), s.recall(), s.f1());
+                rec = new PerturbMetrics.Recovery(s.mccPearson(), s.mccSpearman(), s.r2(), s.precision(), s.recall(), s.f1(),
+                        s.oracleF1(), s.oracleF1() == null ? null : finiteOrNull(s.oracleThreshold()));
                 double[][] probabilities = model.maskProbabilities();
                 if (probabilities != null && model.variant().graphFromMasks()) {
                     int[] matching = LatentRecovery.of(truth.latents, model.latentMeans(data)).matching();
@@ -404,5 +413,10 @@ public final class EvaluatePerturbCommand extends Verb {
             }
             return new Truth(j.path("kind").asText(null), zt, graph);
         }
+    }
+
+    /** A threshold as JSON can hold it: null for the empty graph's +infinity. */
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -36,7 +36,8 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "transfer-svae", mixinStandardHelpOptions = true,
         description = {"Transfer an sVAE-family model to held-out interventions (no cell in the training split, more than 10",
             "cells in --split): new embeddings on the frozen networks (Adam 5e-3), then held-out ELBO and IWELBO per",
-            "intervention and their mean. Writes transfer.json."})
+            "intervention and their mean. Writes transfer.json. Without a held-out intervention: an error (exit 4), or with",
+            "--if-none skip a transfer.json that says so (what the pipeline passes: a user's data may hold none out)."})
 public final class TransferSvaeCommand extends Verb {
     private static final Logger LOG = LoggerFactory.getLogger(TransferSvaeCommand.class);
 
@@ -62,6 +63,14 @@ public final class TransferSvaeCommand extends Verb {
 
     @Option(names = "--batch-size", defaultValue = "128", description = "Cells per step (default ${DEFAULT-VALUE}).")
     int batchSize;
+
+    /** What to do when the data hold no intervention out. */
+    enum IfNone { fail, skip }
+
+    @Option(names = "--if-none", defaultValue = "fail",
+            description = "No held-out intervention in --split: fail (a bad-input error, exit 4) or skip (write a transfer.json "
+                    + "that says why, exit 0; default ${DEFAULT-VALUE}).")
+    IfNone ifNone;
 
     @Mixin CommonOptions.Seed seed;
 
@@ -91,15 +100,30 @@ public final class TransferSvaeCommand extends Verb {
         Set<String> splits = new LinkedHashSet<>();
         labels.stream().filter(Objects::nonNull).forEach(v -> splits.add(v.toString()));
         if (!splits.contains(split)) {
-            throw new InputException(counts, "has no cells in split '" + split + "' (splits: " + String.join(", ", splits) + ")");
+            return none(counts, d, "has no cells in split '" + split + "' (splits: " + String.join(", ", splits) + ")");
         }
         HeldOutInterventions held = HeldOutInterventions.of(file.data(), labels, split, trainingSplit, SvaeTransfer.MIN_CELLS);
         if (held.interventions().isEmpty()) {
-            throw new InputException(counts, "no held-out intervention of split '" + split + "' has more than "
+            return none(counts, d, "no held-out intervention of split '" + split + "' has more than "
                     + SvaeTransfer.MIN_CELLS + " cells and none in split '" + trainingSplit + "'");
         }
         Provenance prov = provenance(seed.value, counts, model.resolve(ModelDescriptor.FILE));
         return StagedDirectory.write(outDir.value, out -> transfer(out, held, prov));
+    }
+
+    /** No held-out intervention: the bad-input error, or (--if-none skip) a transfer.json saying why. */
+    private int none(Path counts, ModelDescriptor d, String why) {
+        if (ifNone == IfNone.fail) {
+            throw new InputException(counts, why);
+        }
+        LOG.info("{}: {}; nothing to transfer (--if-none skip)", counts, why);
+        Provenance prov = provenance(seed.value, counts, model.resolve(ModelDescriptor.FILE));
+        TransferMetrics t = TransferMetrics.none(d.type(), split, trainingSplit, samples, epochs, batchSize, seed.value,
+                why.startsWith("has ") ? "the data " + why : why, prov);
+        return StagedDirectory.write(outDir.value, out -> {
+            Json.writeFile(out.resolve(TransferMetrics.FILE), t);
+            return 0;
+        });
     }
 
     private int transfer(Path out, HeldOutInterventions held, Provenance prov) {
@@ -115,7 +139,7 @@ public final class TransferSvaeCommand extends Verb {
                 per.add(new TransferMetrics.Intervention(r.treatments().get(a), r.cells()[a], r.elbo()[a], r.iwelbo()[a]));
             }
             TransferMetrics t = new TransferMetrics(m.variant().type(), split, trainingSplit, samples, epochs, batchSize,
-                    seed.value, per, r.meanElbo(), r.meanIwelbo(), finite(r.firstLoss()), finite(r.lastLoss()), prov);
+                    seed.value, per, r.meanElbo(), r.meanIwelbo(), finite(r.firstLoss()), finite(r.lastLoss()), null, prov);
             LOG.info(String.format(Locale.ROOT, "held-out ELBO %.2f, IWELBO %.2f (mean over %d interventions)", r.meanElbo(),
                     r.meanIwelbo(), per.size()));
             Json.writeFile(out.resolve(TransferMetrics.FILE), t);

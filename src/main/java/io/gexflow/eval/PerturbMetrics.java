@@ -51,7 +51,9 @@ public record PerturbMetrics(
             "ate_top20", "the same over each condition's 20 genes of largest |data ATE|",
             "recovery", "simulations: MCC = mean |correlation| of Hungarian-matched true and inferred latents (all cells); "
                     + "latent R^2 of each true latent on all inferred ones; target graph precision/recall/F1 with the "
-                    + "estimated graph sigmoid(mask logits) > 0.5 (models without masks: each treatment's top-2 latents by |mean effect|)",
+                    + "estimated graph sigmoid(mask logits) > 0.5 (models without masks: each treatment's top-2 latents by |mean effect|); "
+                    + "target_f1_oracle (models without masks): the F1 of the estimated graph |mean effect| >= t at the t that "
+                    + "maximises it, with the same matching: t is chosen with the truth, so it bounds every single threshold on the effects",
             "transfer", "sVAE family: held-out interventions (no training cells, more than 10 held-out cells) get new embeddings "
                     + "fitted on the frozen networks; ELBO and IWELBO (importance samples from q(z|x)) per cell, averaged per "
                     + "intervention, then over interventions (nats)",
@@ -99,14 +101,21 @@ public record PerturbMetrics(
     /**
      * Held-out evidence of an sVAE-family model on interventions it never saw (transfer-svae's transfer.json).
      *
-     * @param elbo          mean over held-out interventions of their cells' mean ELBO (nats)
+     * @param elbo          mean over held-out interventions of their cells' mean ELBO (nats); absent when none was held out
      * @param iwelbo        the same for the IWELBO
      * @param interventions held-out interventions scored
      * @param cells         their cells
      * @param samples       importance samples per cell
+     * @param none          why nothing was scored (the data hold no held-out intervention); absent otherwise
      */
     @MetricsJson
-    public record Transfer(double elbo, double iwelbo, int interventions, int cells, int samples) {}
+    public record Transfer(
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double elbo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double iwelbo,
+            int interventions,
+            int cells,
+            int samples,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String none) {}
 
     /** ATE agreement over all genes and over the top-20 genes per condition. */
     @MetricsJson
@@ -116,6 +125,11 @@ public record PerturbMetrics(
      * Latent and target-graph recovery on a simulation.
      *
      * @param targetF1 absent (with precision and recall) for the conditional VAE, which has no per-treatment latent effects
+     * @param targetF1Oracle models without masks (CPA-VAE, iVAE, VAE): the target F1 of the best single threshold on
+     *     |mean effect| (the threshold chosen with the truth: an upper bound on every single threshold on the effects;
+     *     the per-treatment top-2 rule is another kind of rule and can score above it); absent for models with masks
+     *     and the conditional VAE
+     * @param targetOracleThreshold that threshold on |mean effect|
      */
     @MetricsJson
     public record Recovery(
@@ -124,5 +138,14 @@ public record PerturbMetrics(
             double latentR2,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double targetPrecision,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double targetRecall,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Double targetF1) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double targetF1,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double targetF1Oracle,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double targetOracleThreshold) {
+
+        /** Recovery without the oracle threshold (a model with masks, or none defined). */
+        public Recovery(double mccPearson, double mccSpearman, double latentR2, Double targetPrecision, Double targetRecall,
+                Double targetF1) {
+            this(mccPearson, mccSpearman, latentR2, targetPrecision, targetRecall, targetF1, null, null);
+        }
+    }
 }

@@ -14,10 +14,12 @@ import java.util.List;
  * @param split         the held-out split whose cells were scored
  * @param trainingSplit interventions with cells in this split are not held out
  * @param interventions each scored intervention
- * @param meanElbo      mean over interventions of their mean ELBO (nats per cell)
- * @param meanIwelbo    mean over interventions of their mean IWELBO (nats per cell)
+ * @param meanElbo      mean over interventions of their mean ELBO (nats per cell); absent when none was held out
+ * @param meanIwelbo    mean over interventions of their mean IWELBO (nats per cell); absent when none was held out
  * @param firstLoss     transfer loss of the first epoch (absent when nothing is fitted: vae / beta-vae, or 0 epochs)
  * @param lastLoss      transfer loss of the last epoch
+ * @param none          why nothing was scored, when the data hold no held-out intervention ({@code --if-none skip});
+ *                      absent otherwise
  */
 @MetricsJson
 public record TransferMetrics(
@@ -29,13 +31,21 @@ public record TransferMetrics(
         int batchSize,
         long seed,
         List<Intervention> interventions,
-        double meanElbo,
-        double meanIwelbo,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double meanElbo,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double meanIwelbo,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double firstLoss,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double lastLoss,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String none,
         Provenance provenance) {
 
     public static final String FILE = "transfer.json";
+
+    /** The result of a data set without a held-out intervention: no interventions, no bounds, and why. */
+    public static TransferMetrics none(String type, String split, String trainingSplit, int samples, int epochs,
+            int batchSize, long seed, String why, Provenance provenance) {
+        return new TransferMetrics(type, split, trainingSplit, samples, epochs, batchSize, seed, List.of(), null, null,
+                null, null, why, provenance);
+    }
 
     /** One held-out intervention: its cells and their mean bounds (nats per cell). */
     @MetricsJson

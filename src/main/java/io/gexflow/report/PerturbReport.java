@@ -64,7 +64,7 @@ public final class PerturbReport {
     }
 
     /** One model (its runs over seeds) in the table of every model. */
-    record ModelRow(String name, String type, int runs, String seeds, String mcc, String targetF1, String iwelbo,
+    record ModelRow(String name, String type, int runs, String seeds, String mcc, String targetF1, String targetF1Oracle, String iwelbo,
             String transferIwelbo, String ateAll, String ateTrain, String ateVal, String ateTest, String seconds) {}
 
     /** Every model of metrics.json's summary: each number as mean &plusmn; sd over seeds (a single value for one run). */
@@ -79,11 +79,21 @@ public final class PerturbReport {
             List<String> seeds = new ArrayList<>();
             s.path("seeds").forEach(x -> seeds.add(x.isNull() ? "\u2013" : x.asText()));
             out.add(new ModelRow(e.getKey(), type, s.path("runs").size(), String.join(", ", seeds),
-                    stat(v.path("mcc_pearson"), 3), stat(v.path("target_f1"), 3), stat(v.path("iwelbo"), 2),
-                    stat(v.path("transfer_iwelbo"), 2), stat(v.path("ate_r_all"), 3), stat(v.path("ate_r_train"), 3),
+                    stat(v.path("mcc_pearson"), 3), stat(v.path("target_f1"), 3), stat(v.path("target_f1_oracle"), 3),
+                    stat(v.path("iwelbo"), 2),
+                    v.has("transfer_iwelbo") ? stat(v.path("transfer_iwelbo"), 2) : transferIwelbo(first), stat(v.path("ate_r_all"), 3), stat(v.path("ate_r_train"), 3),
                     stat(v.path("ate_r_val"), 3), stat(v.path("ate_r_test"), 3), stat(timing.path("summary").path(e.getKey()), 1)));
         });
         return out;
+    }
+
+    /** NONE_HELD_OUT: the transfer column of a run whose data hold no intervention out (transfer-svae --if-none skip). */
+    static final String NONE_HELD_OUT = "none held out";
+
+    /** A run's IWELBO after transfer: the number, {@link #NONE_HELD_OUT} when nothing was held out, else a dash. */
+    static String transferIwelbo(JsonNode run) {
+        JsonNode t = run.path("transfer");
+        return t.hasNonNull("none") && !t.path("iwelbo").isNumber() ? NONE_HELD_OUT : num2(t.path("iwelbo"));
     }
 
     boolean hasTiming() {

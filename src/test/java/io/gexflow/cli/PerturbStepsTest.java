@@ -83,6 +83,14 @@ class PerturbStepsTest {
             assertTrue(rec.get("mcc_pearson").asDouble() >= 0 && rec.get("mcc_pearson").asDouble() <= 1, rec.toString());
             assertTrue(rec.has("target_f1"), rec.toString());
         }
+        // the oracle threshold on |mean effect|: only for the model without masks (TargetGraphOracleTest checks its values)
+        JsonNode cpaRec = m.get("models").get("cpa").get("recovery");
+        JsonNode samsRec = m.get("models").get("sams").get("recovery");
+        assertFalse(samsRec.has("target_f1_oracle"), samsRec.toString());
+        double oracle = cpaRec.get("target_f1_oracle").asDouble();
+        assertTrue(oracle > 0 && oracle <= 1, cpaRec.toString());
+        assertTrue(cpaRec.get("target_oracle_threshold").asDouble() > 0, cpaRec.toString());
+        assertTrue(m.get("summary").get("cpa").get("values").has("target_f1_oracle"), m.get("summary").toString());
         JsonNode add = m.get("models").get("additive");
         assertEquals("baseline", add.get("kind").asText());
         assertFalse(add.has("iwelbo"));

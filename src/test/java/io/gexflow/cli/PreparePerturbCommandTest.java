@@ -51,6 +51,51 @@ class PreparePerturbCommandTest {
         assertTrue(f.metadata().get("gexflow.provenance").contains("prepare-perturb"));
     }
 
+    /**
+     * The Norman-layout fixture of -profile test (test-data/perturb/norman_layout, see its README) with the options
+     * conf/modules.config gives a Norman data set: 30 highly variable genes of 40, the 6 single genes as treatments,
+     * combinations multi-hot, and at 0% of the combinations in training only combination cells in test.
+     */
+    @Test
+    void theNormanLayoutFixtureWithTheNormanModuleOptions() throws Exception {
+        Path out = dir.resolve("norman.arrow");
+        Path summary = dir.resolve("norman.json");
+        CliRunner.Result r = CliRunner.run("prepare-perturb", "--h5ad", "test-data/perturb/norman_layout/norman_layout.h5ad",
+                "--layer", "counts", "--gene-column", "highly_variable", "--treatment-column", "guide_identity", "--separator",
+                "_", "--control", "NegCtrl*", "--split", "ood", "--combo-fraction", "0", "--test-combo-fraction", "0.25",
+                "--seed", "7", "--summary", summary.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        PerturbationFile f = PerturbationFile.read(out);
+        PerturbationData d = f.data();
+        assertEquals(30, d.genes().size(), "the highly variable genes");
+        assertEquals(java.util.Set.of("AHR", "KLF1", "CEBPA", "CEBPE", "CBL", "UBASH3B"), java.util.Set.copyOf(d.treatments()));
+        List<Object> split = f.obs().get("split");
+        List<Object> treatment = f.obs().get("treatment");
+        java.util.Set<String> testConditions = new java.util.TreeSet<>();
+        int controls = 0;
+        for (int i = 0; i < d.cells().size(); i++) {
+            float[] row = d.dosage().denseRow(i);
+            int on = 0;
+            for (float v : row) {
+                on += v != 0 ? 1 : 0;
+            }
+            controls += d.isControl(i) ? 1 : 0;
+            if ("test".equals(split.get(i))) {
+                assertEquals(2, on, "a test cell is of a combination: " + treatment.get(i));
+                testConditions.add(treatment.get(i).toString());
+            } else {
+                assertTrue(on <= 1, "0% of the combinations in train / val: " + treatment.get(i));
+            }
+        }
+        assertEquals(80, controls, "NegCtrl<k>_NegCtrl<k> guides are controls");
+        assertEquals(3, testConditions.size(), "the last 25% of the 10 combinations: " + testConditions);
+        var json = io.gexflow.io.Json.MAPPER.readTree(summary.toFile());
+        // singles (6 x 40) and controls (80) 80/20 train/val; combinations (10 x 60): test cells of 3 only
+        assertEquals(320, json.get("train").asInt() + json.get("val").asInt());
+        assertEquals(920, json.get("cells").asInt() + json.get("left_out").asInt());
+        assertTrue(json.get("test").asInt() > 20, json.toString());
+    }
+
     @Test
     void theOldLayoutAndX() throws Exception {
         Path out = dir.resolve("old.arrow");

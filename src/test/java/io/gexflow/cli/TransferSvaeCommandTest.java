@@ -76,6 +76,53 @@ class TransferSvaeCommandTest {
     }
 
     @Test
+    void withIfNoneSkipNoHeldOutInterventionWritesWhyAndEvaluatePerturbShowsIt() throws Exception {
+        // the val split's interventions (int0, int1) all have training cells: nothing is held out
+        Path out = dir.resolve("skip");
+        CliRunner.Result r = CliRunner.run("transfer-svae", "--model", model.toString(), "--data", DATA.toString(), "--split",
+                "val", "--if-none", "skip", "--samples", "5", "--epochs", "1", "--out-dir", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode t = Json.MAPPER.readTree(out.resolve("transfer.json").toFile());
+        assertEquals("svae+", t.get("type").asText());
+        assertEquals("val", t.get("split").asText());
+        assertEquals(0, t.get("interventions").size());
+        assertFalse(t.has("mean_iwelbo") || t.has("mean_elbo"), "no number where nothing was scored: " + t);
+        assertEquals("no held-out intervention of split 'val' has more than 10 cells and none in split 'train'",
+                t.get("none").asText());
+        assertEquals("transfer-svae", t.get("provenance").get("verb").asText());
+
+        // a split the data lack is the same: nothing to transfer
+        Path absent = dir.resolve("skip-absent");
+        r = CliRunner.run("transfer-svae", "--model", model.toString(), "--data", DATA.toString(), "--split", "heldout",
+                "--if-none", "skip", "--out-dir", absent.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("the data has no cells in split 'heldout' (splits: train, val, test)",
+                Json.MAPPER.readTree(absent.resolve("transfer.json").toFile()).get("none").asText());
+
+        Path ev = dir.resolve("eval-skip");
+        r = CliRunner.run("evaluate-perturb", "--data", DATA.toString(), "--model", "svae_plus=" + model, "--transfer",
+                "svae_plus=" + out, "--iwelbo-particles", "2", "--ate-samples", "10", "--out-dir", ev.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode metrics = Json.MAPPER.readTree(ev.resolve("metrics.json").toFile());
+        JsonNode m = metrics.get("models").get("svae_plus").get("transfer");
+        assertFalse(m.has("iwelbo") || m.has("elbo"), m.toString());
+        assertEquals(0, m.get("interventions").asInt());
+        assertTrue(m.get("none").asText().startsWith("no held-out intervention"), m.toString());
+        assertFalse(metrics.get("summary").get("svae_plus").get("values").has("transfer_iwelbo"), metrics.toString());
+        String html = io.gexflow.report.PerturbReport.render(ev.resolve("metrics.json"));
+        assertEquals(2, html.lines().filter(l -> l.contains("<td>none held out</td>")).count(),
+                "the model's row and the run's row say so, not a number");
+
+        // a transfer.json with neither the bounds nor why: one line, bad input
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, Files.readString(out.resolve("transfer.json")).replaceAll("\"none\"\\s*:\\s*\"[^\"]*\",?", ""));
+        r = CliRunner.run("evaluate-perturb", "--data", DATA.toString(), "--model", "svae_plus=" + model, "--transfer",
+                "svae_plus=" + broken, "--iwelbo-particles", "2", "--ate-samples", "10", "--out-dir", dir.resolve("ev3").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exit(), r.err());
+        assertTrue(r.err().contains("broken.json: has no mean_elbo / mean_iwelbo and no 'none' saying why"), r.err());
+    }
+
+    @Test
     void anUnknownSplitOrNoHeldOutInterventionIsAOneLineBadInput() {
         Path out = dir.resolve("bad");
         CliRunner.Result r = CliRunner.run("transfer-svae", "--model", model.toString(), "--data", DATA.toString(), "--split",

@@ -186,6 +186,30 @@ class PipelineTestProfileIT {
         String perturbHtml = Files.readString(results.resolve("report/perturb_svae_recovery.html"));
         assertTrue(perturbHtml.contains("data:image/png;base64,"), "perturbation report has inline figures");
 
+        // beside it, the paper-data path on the Norman-layout fixture (PREPARE_PERTURB, 0% of the combinations in
+        // training): the SAMS-VAE family and the additive baseline, not the sVAE family; the test cells are all of
+        // combinations; finite ATE agreement; its own report
+        JsonNode norman = Json.MAPPER.readTree(results.resolve("perturb/norman_frac0/metrics.json").toFile());
+        List<String> normanRuns = new java.util.ArrayList<>();
+        norman.get("models").fieldNames().forEachRemaining(normanRuns::add);
+        assertEquals(List.of("additive", "cpavae_seed1", "cvae_seed1", "samsvae_seed1"), normanRuns, norman.toString());
+        assertTrue(norman.get("n_test_cells").asInt() > 0, norman.toString());
+        assertTrue(norman.get("test_conditions").size() > 0, norman.toString());
+        norman.get("test_conditions").forEach(c -> assertTrue(c.asText().contains("+"), "a test condition is a combination: " + c));
+        for (String run : normanRuns) {
+            JsonNode ate = norman.get("models").get(run).get("ate");
+            for (String set : List.of("all", "train", "test")) {
+                double r = ate.path(set).path("pearson").asDouble(Double.NaN);
+                assertTrue(Double.isFinite(r) && Math.abs(r) <= 1, run + " " + set + ": " + ate);
+            }
+            if (!run.equals("additive")) {
+                assertTrue(Double.isFinite(norman.get("models").get(run).get("iwelbo").asDouble(Double.NaN)), run);
+            }
+        }
+        assertFalse(Files.exists(results.resolve("perturb/models/norman_frac0/svae_plus_seed1")), "Norman's combinations are not one-hot");
+        String normanHtml = Files.readString(results.resolve("report/perturb_norman_frac0.html"));
+        assertTrue(normanHtml.contains("perturbation track on norman_frac0"), "the report names its data set");
+
         Run again = nextflow("-resume");
         assertEquals(0, again.exit(), again.log());
         long submitted = first.log().lines().filter(l -> l.contains("Submitted process >")).count();

@@ -28,6 +28,7 @@ public final class ModelSummaries {
             Map<String, SeedSummary.Stat> values = new LinkedHashMap<>();
             put(values, "mcc_pearson", ms, m -> m.recovery() == null ? null : m.recovery().mccPearson());
             put(values, "target_f1", ms, m -> m.recovery() == null ? null : m.recovery().targetF1());
+            put(values, "target_f1_oracle", ms, m -> m.recovery() == null ? null : m.recovery().targetF1Oracle());
             put(values, "iwelbo", ms, PerturbMetrics.Model::iwelbo);
             put(values, "transfer_iwelbo", ms, m -> m.transfer() == null ? null : m.transfer().iwelbo());
             for (String set : sets()) {

@@ -60,6 +60,72 @@ public record TargetGraphScore(double precision, double recall, double f1, int t
         return g;
     }
 
+    /**
+     * The best a model without masks could score with a single threshold on its effects: the estimated graph
+     * {@code |scores[a][j]| >= t}, with the F1 maximised over every t (each distinct |score|; latents tied at t come
+     * in together), scored as {@link #of} with the same matching. An oracle upper bound, since the threshold is
+     * chosen with the truth; among thresholds of equal F1 the largest (the sparsest graph). With no true edge, F1 is 0
+     * at every threshold and the result is the empty graph (threshold +infinity).
+     */
+    public static Oracle bestThreshold(boolean[][] truth, double[][] scores, int[] matching) {
+        if (truth.length != scores.length) {
+            throw new IllegalArgumentException(truth.length + " interventions in the true graph, " + scores.length
+                    + " in the scores");
+        }
+        int estimatedLatents = 0;
+        for (double[] row : scores) {
+            estimatedLatents = Math.max(estimatedLatents, row.length);
+        }
+        int[] trueOf = new int[estimatedLatents];
+        Arrays.fill(trueOf, -1);
+        for (int i = 0; i < matching.length; i++) {
+            if (matching[i] >= 0 && matching[i] < estimatedLatents) {
+                trueOf[matching[i]] = i;
+            }
+        }
+        int tru = 0;
+        int n = 0;
+        for (int a = 0; a < truth.length; a++) {
+            for (boolean t : truth[a]) {
+                tru += t ? 1 : 0;
+            }
+            n += scores[a].length;
+        }
+        double[] value = new double[n];
+        boolean[] hit = new boolean[n];
+        int e = 0;
+        for (int a = 0; a < scores.length; a++) {
+            for (int j = 0; j < scores[a].length; j++) {
+                value[e] = Math.abs(scores[a][j]);
+                int i = trueOf[j];
+                hit[e] = i >= 0 && i < truth[a].length && truth[a][i];
+                e++;
+            }
+        }
+        Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble((Integer k) -> -value[k]))
+                .toArray(Integer[]::new);
+        Oracle best = new Oracle(Double.POSITIVE_INFINITY, new TargetGraphScore(0, 0, 0, 0, 0, tru));
+        int tp = 0;
+        int est = 0;
+        for (int r = 0; r < n; ) {
+            double t = value[order[r]];
+            for (; r < n && value[order[r]] == t; r++) {
+                est++;
+                tp += hit[order[r]] ? 1 : 0;
+            }
+            double p = (double) tp / est;
+            double rc = tru == 0 ? 0 : (double) tp / tru;
+            double f = p + rc == 0 ? 0 : 2 * p * rc / (p + rc);
+            if (f > best.score().f1()) {
+                best = new Oracle(t, new TargetGraphScore(p, rc, f, tp, est, tru));
+            }
+        }
+        return best;
+    }
+
+    /** The threshold on |effect| of the best F1, and the score there. */
+    public record Oracle(double threshold, TargetGraphScore score) {}
+
     @Override
     public String toString() {
         return "TargetGraphScore" + Arrays.toString(new double[] {precision, recall, f1});

@@ -15,9 +15,12 @@ import io.gexflow.eval.perturb.TargetGraphScore;
  * represents; this rule is gexflow's, the papers do not score the VAE's graph).
  *
  * @param graphRule "mask>0.5", "top2|mu|" or "top2|shift|"
+ * @param oracleF1 variants without masks: the F1 of the best single threshold on the same |mu_a| or |shift|
+ *     ({@link TargetGraphScore#bestThreshold}, an upper bound: the threshold is chosen with the truth); null with masks
+ * @param oracleThreshold that threshold (NaN with masks)
  */
 public record SvaeMetrics(String model, double mccPearson, double mccSpearman, double r2, double precision,
-        double recall, double f1, String graphRule) {
+        double recall, double f1, String graphRule, Double oracleF1, double oracleThreshold) {
     /** The targets of a mask-free model: this many latents per intervention. */
     public static final int TOP_K = 2;
 
@@ -34,23 +37,27 @@ public record SvaeMetrics(String model, double mccPearson, double mccSpearman, d
         LatentRecovery rec = LatentRecovery.of(truth, inferred);
         boolean[][] estimated;
         String rule;
+        double[][] effects = null;
         switch (model.variant()) {
             case SVAE_PLUS, SVAE -> {
                 estimated = threshold(model.maskProbabilities(), 0.5);
                 rule = "mask>0.5";
             }
             case IVAE -> {
-                estimated = TargetGraphScore.topK(model.interventionMeans(), TOP_K);
+                effects = model.interventionMeans();
+                estimated = TargetGraphScore.topK(effects, TOP_K);
                 rule = "top2|mu|";
             }
             default -> {
-                estimated = TargetGraphScore.topK(shifts(data, inferred), TOP_K);
+                effects = shifts(data, inferred);
+                estimated = TargetGraphScore.topK(effects, TOP_K);
                 rule = "top2|shift|";
             }
         }
         TargetGraphScore g = TargetGraphScore.of(trueGraph, estimated, rec.matching());
+        TargetGraphScore.Oracle oracle = effects == null ? null : TargetGraphScore.bestThreshold(trueGraph, effects, rec.matching());
         return new SvaeMetrics(model.variant().type(), rec.mccPearson(), rec.mccSpearman(), rec.r2(), g.precision(),
-                g.recall(), g.f1(), rule);
+                g.recall(), g.f1(), rule, oracle == null ? null : oracle.score().f1(), oracle == null ? Double.NaN : oracle.threshold());
     }
 
     static boolean[][] threshold(double[][] p, double t) {
