@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
@@ -31,16 +30,6 @@ final class SvqvaeImages {
 
     private SvqvaeImages() {}
 
-    static Graphics2D graphics(BufferedImage img) {
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        return g;
-    }
-
     /** Shortens a label to {@code max} characters with an ellipsis. */
     static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, Math.max(1, max - 1)) + "\u2026";
@@ -63,7 +52,7 @@ final class SvqvaeImages {
         int w = left + cols * (cell + gap);
         int h = top + rows * (cell + gap);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = graphics(img);
+        Graphics2D g = Charts.canvas(img, true);
         try {
             g.setFont(LABEL);
             g.setColor(Color.BLACK);
@@ -148,7 +137,7 @@ final class SvqvaeImages {
         int w = left + cols * cellW + 20 + barW;
         int h = Math.max(top + rows * cellH + 20, top + 220);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = graphics(img);
+        Graphics2D g = Charts.canvas(img, true);
         try {
             g.setFont(TITLE);
             g.setColor(Color.BLACK);
@@ -231,7 +220,7 @@ final class SvqvaeImages {
         int n = names.size();
         int size = n > 30 ? 1000 : 720;
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = graphics(img);
+        Graphics2D g = Charts.canvas(img, true);
         try {
             g.setFont(TITLE);
             g.setColor(Color.BLACK);
@@ -310,7 +299,7 @@ final class SvqvaeImages {
     static byte[] chartGrid(List<JFreeChart> charts, int cols, int w, int h) {
         int rows = (charts.size() + cols - 1) / cols;
         BufferedImage img = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = graphics(img);
+        Graphics2D g = Charts.canvas(img, true);
         try {
             for (int i = 0; i < charts.size(); i++) {
                 charts.get(i).draw(g, new java.awt.geom.Rectangle2D.Double((i % cols) * w, (i / cols) * h, w, h));
